@@ -1,0 +1,187 @@
+"""What every cell shares: the PyTorch-named parameters, validation, and ``step``."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, ClassVar
+
+import numpy as np
+
+from simulator.errors import InputError
+from simulator.trace import Trace
+
+__all__ = ["Cell", "PARAMETER_NAMES", "as_float_array"]
+
+PARAMETER_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def as_float_array(value: Any, name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    """Validate ``value`` as a finite real array of ``shape`` and return a C-contiguous copy.
+
+    Raises
+    ------
+    InputError
+        Wrong shape, a non-numeric dtype, or a NaN / inf (its position is named).
+    """
+    arr = np.asarray(value)
+    if arr.dtype.kind not in "fiub" or arr.dtype == object:
+        raise InputError(f"{name}: expected real numbers, got dtype {arr.dtype}")
+    if arr.shape != shape:
+        raise InputError(f"{name}: expected shape {shape}, got {arr.shape}")
+    arr = np.array(arr, dtype=dtype, order="C", copy=True)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        where = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise InputError(f"{name}: non-finite value {arr[where]} at index {where}")
+    return arr
+
+
+class Cell:
+    """Base class of the cells: parameters in PyTorch's canonical layout.
+
+    Subclasses set ``kind``, ``gate_names`` (PyTorch block order), ``internal_order``
+    (the order of the trace's gate block) and implement ``_kernel`` and ``jacobian``.
+
+    Parameters
+    ----------
+    weight_ih : array_like, shape (G·H, D)
+    weight_hh : array_like, shape (G·H, H)
+    bias_ih, bias_hh : array_like, shape (G·H,), optional
+        Zeros when omitted (a cell without bias).
+    dtype : {"float64", "float32"}, optional
+        Defaults to float64.
+    """
+
+    kind: ClassVar[str] = ""
+    gate_names: ClassVar[tuple[str, ...]] = ()
+    internal_order: ClassVar[tuple[str, ...]] = ()
+    blocks: ClassVar[int] = 1
+    has_cell: ClassVar[bool] = False
+
+    def __init__(self, weight_ih: Any, weight_hh: Any, bias_ih: Any = None, bias_hh: Any = None,
+                 *, dtype: Any = np.float64) -> None:
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in FLOAT_DTYPES:
+            raise InputError(f"dtype must be float32 or float64, not {self.dtype}")
+        w_hh = np.asarray(weight_hh)
+        w_ih = np.asarray(weight_ih)
+        if w_hh.ndim != 2 or w_ih.ndim != 2:
+            raise InputError(f"{self.kind}: weights must be matrices, got weight_ih {w_ih.shape}, "
+                             f"weight_hh {w_hh.shape}")
+        H = w_hh.shape[1]
+        if H < 1 or w_ih.shape[1] < 1:
+            raise InputError(f"{self.kind}: sizes must be at least 1 (hidden {H}, input {w_ih.shape[1]})")
+        GH = self.blocks * H
+        D = w_ih.shape[1]
+        self.weight_ih = as_float_array(w_ih, "weight_ih", (GH, D), self.dtype)
+        self.weight_hh = as_float_array(w_hh, "weight_hh", (GH, H), self.dtype)
+        zeros = np.zeros(GH)
+        self.bias_ih = as_float_array(zeros if bias_ih is None else bias_ih, "bias_ih", (GH,), self.dtype)
+        self.bias_hh = as_float_array(zeros if bias_hh is None else bias_hh, "bias_hh", (GH,), self.dtype)
+
+    # -- description -------------------------------------------------------------
+    @property
+    def input_size(self) -> int:
+        """D, the size of one input vector."""
+        return self.weight_ih.shape[1]
+
+    @property
+    def hidden_size(self) -> int:
+        """H, the number of units."""
+        return self.weight_hh.shape[1]
+
+    @property
+    def state_names(self) -> tuple[str, ...]:
+        """``("h", "c")`` for the LSTM, ``("h",)`` otherwise."""
+        return ("h", "c") if self.has_cell else ("h",)
+
+    def options(self) -> dict[str, Any]:
+        """Kind-specific settings (nonlinearity, reset_after, ...) as plain values."""
+        return {}
+
+    def config(self) -> dict[str, Any]:
+        """Everything but the numbers: kind, sizes, dtype and options (JSON-ready)."""
+        return {"kind": self.kind, "input_size": self.input_size, "hidden_size": self.hidden_size,
+                "dtype": self.dtype.name, **self.options()}
+
+    def parameters(self) -> dict[str, np.ndarray]:
+        """The parameter arrays by PyTorch name (the arrays themselves, not copies)."""
+        return {name: getattr(self, name) for name in PARAMETER_NAMES}
+
+    def describe(self) -> str:
+        """One line for people, e.g. ``"LSTM, 8 inputs, 32 units"``."""
+        return f"{self.kind.upper()}, {self.input_size} inputs, {self.hidden_size} units"
+
+    def block(self, name: str, gate: str) -> np.ndarray:
+        """The rows of parameter ``name`` that belong to ``gate`` (a view), shape (H, ·) or (H,)."""
+        k = self.gate_names.index(gate) if self.gate_names else 0
+        H = self.hidden_size
+        return getattr(self, name)[k * H:(k + 1) * H]
+
+    def sha256(self) -> str:
+        """SHA-256 over the kind, options and parameter bytes (little-endian float64)."""
+        digest = hashlib.sha256(repr(sorted(self.config().items())).encode())
+        for arr in self.parameters().values():
+            if arr is not None:
+                digest.update(np.ascontiguousarray(arr, dtype="<f8").tobytes())
+        return digest.hexdigest()
+
+    def copy(self, dtype: Any = None) -> Cell:
+        """A deep copy, optionally converted to another dtype."""
+        params = {k: v for k, v in self.parameters().items() if v is not None}
+        return type(self)(**params, dtype=self.dtype if dtype is None else dtype, **self.options())
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self) or self.config() != other.config():
+            return False
+        mine, theirs = self.parameters(), other.parameters()
+        return all((mine[k] is None and theirs[k] is None) or
+                   (mine[k] is not None and theirs[k] is not None and np.array_equal(mine[k], theirs[k]))
+                   for k in mine)
+
+    __hash__ = None  # mutable arrays
+
+    def __repr__(self) -> str:
+        opts = "".join(f", {k}={v!r}" for k, v in self.options().items())
+        return f"{type(self).__name__}(input_size={self.input_size}, hidden_size={self.hidden_size}{opts})"
+
+    # -- running ---------------------------------------------------------------------
+    def new_trace(self, capacity: int) -> Trace:
+        """An empty trace shaped for this cell."""
+        return Trace(self.kind, self.input_size, self.hidden_size, self.internal_order, self.gate_names,
+                     self.has_cell, self.dtype, capacity)
+
+    def zero_state(self) -> dict[str, np.ndarray]:
+        """The all-zero state by name, each shape (H,)."""
+        return {name: np.zeros(self.hidden_size, self.dtype) for name in self.state_names}
+
+    def step(self, x: Any, state: dict[str, Any] | None = None) -> tuple[dict[str, np.ndarray],
+                                                                        dict[str, np.ndarray]]:
+        """One step: the new state and the gate values, each by name.
+
+        Parameters
+        ----------
+        x : array_like, shape (D,)
+        state : dict, optional
+            ``{"h": (H,)}`` and for the LSTM ``"c": (H,)``; zeros when omitted.
+
+        Returns
+        -------
+        state : dict of str to ndarray, shape (H,)
+        gates : dict of str to ndarray, shape (H,), by PyTorch letter
+        """
+        from simulator.simulation import run  # the one code path for every step
+
+        trace = run(self, np.asarray(x).reshape(1, -1), state)
+        new_state = {"h": trace.h[0].copy()}
+        if self.has_cell:
+            new_state["c"] = trace.c[0].copy()
+        return new_state, {k: v[0].copy() for k, v in trace.gates.items()}
+
+    def _kernel(self, trace: Trace, start: int, stop: int) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def jacobian(self, trace: Trace, t: int) -> np.ndarray:  # pragma: no cover - abstract
+        """One-step Jacobian ∂state[t]/∂state entering t, shape (S, S); S = H, or 2H as [h; c]."""
+        raise NotImplementedError

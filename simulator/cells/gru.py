@@ -1,0 +1,113 @@
+"""The gated recurrent unit, with the reset gate after or before the matmul."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from simulator.activations import dsigmoid, dtanh, sigmoid
+from simulator.cells.base import Cell
+from simulator.trace import Trace
+
+__all__ = ["GRUCell"]
+
+
+class GRUCell(Cell):
+    r"""A GRU cell (PyTorch ``nn.GRUCell``; Cho et al. with ``reset_after=False``).
+
+    .. math::
+        r &= \sigma(W_{ir} x + b_{ir} + W_{hr} h + b_{hr}) \\
+        z &= \sigma(W_{iz} x + b_{iz} + W_{hz} h + b_{hz}) \\
+        n &= \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn}))
+             \quad\text{(reset_after, PyTorch / cuDNN)} \\
+        n &= \tanh(W_{in} x + b_{in} + W_{hn} (r \odot h) + b_{hn})
+             \quad\text{(reset before: Cho v3, Keras reset_after=False, ONNX lbr=0)} \\
+        h' &= (1 - z) \odot n + z \odot h
+
+    Parameters
+    ----------
+    weight_ih : array_like, shape (3H, D)
+        Blocks r, z, n.
+    weight_hh : array_like, shape (3H, H)
+    bias_ih, bias_hh : array_like, shape (3H,), optional
+    reset_after : bool
+        True (default) applies the reset gate after the recurrent matmul.
+    dtype : {"float64", "float32"}
+    """
+
+    kind = "gru"
+    gate_names = ("r", "z", "n")
+    internal_order = ("r", "z", "n")
+    blocks = 3
+
+    def __init__(self, weight_ih: Any, weight_hh: Any, bias_ih: Any = None, bias_hh: Any = None,
+                 *, reset_after: bool = True, dtype: Any = np.float64) -> None:
+        self.reset_after = bool(reset_after)
+        super().__init__(weight_ih, weight_hh, bias_ih, bias_hh, dtype=dtype)
+
+    def options(self) -> dict[str, Any]:
+        return {"reset_after": self.reset_after}
+
+    def describe(self) -> str:
+        where = "reset after matmul" if self.reset_after else "reset before matmul"
+        return f"GRU ({where}), {self.input_size} inputs, {self.hidden_size} units"
+
+    def _kernel(self, trace: Trace, start: int, stop: int) -> None:
+        H = self.hidden_size
+        gs = trace._g[start:stop]
+        np.matmul(trace._x[start:stop], self.weight_ih.T, out=gs)
+        b_x = self.bias_ih.copy()
+        b_x[: 2 * H] += self.bias_hh[: 2 * H]
+        if not self.reset_after:  # b_hn sits outside r ⊙ (·) only when the reset comes first
+            b_x[2 * H:] += self.bias_hh[2 * H:]
+        gs += b_x
+        b_hn = self.bias_hh[2 * H:]
+        w_t = np.ascontiguousarray(self.weight_hh.T)  # (H, 3H)
+        w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
+        h = trace.state_before(start)[0]
+        tmp = np.empty(3 * H, self.dtype)
+        rh = np.empty(H, self.dtype)
+        dot, tanh, mul = np.dot, np.tanh, np.multiply
+        with np.errstate(over="ignore"):
+            for row, out in zip(gs, trace._h[start:stop]):
+                rz, n = row[: 2 * H], row[2 * H:]
+                r, z = row[:H], row[H: 2 * H]
+                if self.reset_after:
+                    dot(h, w_t, out=tmp)
+                    rz += tmp[: 2 * H]
+                    sigmoid(rz, out=rz)
+                    hn = tmp[2 * H:]
+                    hn += b_hn
+                    hn *= r
+                    n += hn
+                else:
+                    hz = tmp[: 2 * H]
+                    dot(h, w_rz, out=hz)
+                    rz += hz
+                    sigmoid(rz, out=rz)
+                    mul(r, h, out=rh)
+                    hn = tmp[2 * H:]
+                    dot(rh, w_n, out=hn)
+                    n += hn
+                tanh(n, out=n)
+                np.subtract(h, n, out=out)  # h' = n + z ⊙ (h − n), PyTorch's own arrangement
+                out *= z
+                out += n
+                h = out
+
+    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
+        """``∂h[t]/∂h_t``, shape (H, H)."""
+        H = self.hidden_size
+        h = trace.state_before(t)[0]
+        row = trace.row(t)
+        r, z, n = row["r"], row["z"], row["n"]
+        w_r, w_z, w_n = (self.weight_hh[k * H:(k + 1) * H] for k in range(3))
+        d_r = dsigmoid(r)[:, None] * w_r  # ∂r/∂h
+        d_z = dsigmoid(z)[:, None] * w_z
+        if self.reset_after:
+            hn = w_n @ h + self.bias_hh[2 * H:]
+            d_n = dtanh(n)[:, None] * (hn[:, None] * d_r + r[:, None] * w_n)
+        else:
+            d_n = dtanh(n)[:, None] * (w_n * r[None, :] + w_n @ (h[:, None] * d_r))
+        return (1.0 - z)[:, None] * d_n + np.diag(z) + (h - n)[:, None] * d_z

@@ -1,0 +1,70 @@
+"""The Elman RNN cell: ``h' = φ(W_ih x + b_ih + W_hh h + b_hh)``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from simulator.activations import ACTIVATIONS
+from simulator.cells.base import Cell
+from simulator.errors import InputError
+from simulator.trace import Trace
+
+__all__ = ["RNNCell"]
+
+
+class RNNCell(Cell):
+    r"""An Elman RNN cell with tanh or relu nonlinearity (PyTorch ``nn.RNNCell``).
+
+    .. math:: h' = \phi(W_{ih} x + b_{ih} + W_{hh} h + b_{hh})
+
+    Parameters
+    ----------
+    weight_ih : array_like, shape (H, D)
+    weight_hh : array_like, shape (H, H)
+    bias_ih, bias_hh : array_like, shape (H,), optional
+    nonlinearity : {"tanh", "relu"}
+    dtype : {"float64", "float32"}
+
+    Notes
+    -----
+    It has no gates; its trace holds ``x`` and ``h`` only. Its one-step
+    Jacobian ``diag(φ'(a)) W_hh`` is what vanishes or explodes through time.
+    """
+
+    kind = "rnn"
+    blocks = 1
+
+    def __init__(self, weight_ih: Any, weight_hh: Any, bias_ih: Any = None, bias_hh: Any = None,
+                 *, nonlinearity: str = "tanh", dtype: Any = np.float64) -> None:
+        if nonlinearity not in ("tanh", "relu"):
+            raise InputError(f"rnn: nonlinearity must be 'tanh' or 'relu', not {nonlinearity!r}")
+        self.nonlinearity = nonlinearity
+        super().__init__(weight_ih, weight_hh, bias_ih, bias_hh, dtype=dtype)
+
+    def options(self) -> dict[str, Any]:
+        return {"nonlinearity": self.nonlinearity}
+
+    def describe(self) -> str:
+        return f"RNN ({self.nonlinearity}), {self.input_size} inputs, {self.hidden_size} units"
+
+    def _kernel(self, trace: Trace, start: int, stop: int) -> None:
+        hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
+        np.matmul(trace._x[start:stop], self.weight_ih.T, out=hs)
+        hs += self.bias_ih + self.bias_hh
+        w_t = np.ascontiguousarray(self.weight_hh.T)
+        act = ACTIVATIONS[self.nonlinearity][0]
+        h = trace.state_before(start)[0]
+        tmp = np.empty(self.hidden_size, self.dtype)
+        dot = np.dot
+        for row in hs:
+            dot(h, w_t, out=tmp)
+            row += tmp
+            act(row, out=row)
+            h = row
+
+    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
+        """``∂h[t]/∂h_t = diag(φ'(a_t)) W_hh``, shape (H, H)."""
+        deriv = ACTIVATIONS[self.nonlinearity][1](trace._h[t])
+        return deriv[:, None] * self.weight_hh

@@ -1,0 +1,163 @@
+"""Run a cell over a sequence, and keep a run up to date as inputs or weights change.
+
+The whole known sequence is computed eagerly into a :class:`~simulator.trace.Trace`;
+an edit at step ``t`` recomputes rows ``t`` onward only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from simulator.cells import Cell
+from simulator.cells.base import as_float_array
+from simulator.errors import InputError
+from simulator.trace import Trace
+
+__all__ = ["run", "recompute", "validate_inputs", "validate_state", "Simulation"]
+
+
+def validate_inputs(inputs: Any, input_size: int, dtype: Any = np.float64) -> np.ndarray:
+    """Check a sequence and return it as a (T, D) array of ``dtype``.
+
+    A 1-D array is taken as T steps of a scalar input when D = 1.
+
+    Raises
+    ------
+    InputError
+        Not 2-D, the wrong D, or a NaN / inf (the step and dimension are named).
+    """
+    arr = np.asarray(inputs)
+    if arr.ndim == 1 and input_size == 1:
+        arr = arr.reshape(-1, 1)
+    if arr.ndim != 2:
+        raise InputError(f"inputs: expected a (steps, {input_size}) array, got shape {arr.shape}")
+    if arr.shape[1] != input_size:
+        raise InputError(f"inputs: each step has {arr.shape[1]} values but the cell takes {input_size}")
+    try:
+        return as_float_array(arr, "inputs", arr.shape, np.dtype(dtype))
+    except InputError as err:  # name the step and the dimension rather than an index tuple
+        raise InputError(str(err).replace("at index (", "at (step, dim) (")) from None
+
+
+def validate_state(cell: Cell, state: dict[str, Any] | None) -> tuple[np.ndarray, np.ndarray | None]:
+    """The initial (h0, c0) for ``cell`` from ``{"h": ..., "c": ...}``; zeros where absent."""
+    state = state or {}
+    unknown = set(state) - {"h", "c", "h0", "c0"}
+    if unknown:
+        raise InputError(f"initial state: unknown entries {sorted(unknown)}; expected h0 (and c0 for LSTM)")
+    shape = (cell.hidden_size,)
+    h = state.get("h", state.get("h0"))
+    c = state.get("c", state.get("c0"))
+    if c is not None and not cell.has_cell:
+        raise InputError(f"initial state: a {cell.kind.upper()} has no cell state c0")
+    h0 = np.zeros(shape, cell.dtype) if h is None else as_float_array(h, "h0", shape, cell.dtype)
+    c0 = None
+    if cell.has_cell:
+        c0 = np.zeros(shape, cell.dtype) if c is None else as_float_array(c, "c0", shape, cell.dtype)
+    return h0, c0
+
+
+def recompute(cell: Cell, trace: Trace, start: int = 0) -> None:
+    """Recompute rows ``start`` … ``T − 1`` of ``trace`` in place from the row before."""
+    if not 0 <= start <= trace.length:
+        raise IndexError(f"start step {start} outside 0..{trace.length}")
+    if start < trace.length:
+        cell._kernel(trace, start, trace.length)
+
+
+def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> Trace:
+    """Run ``cell`` over ``inputs`` (T, D) from ``state`` (zeros by default).
+
+    Returns
+    -------
+    Trace
+        ``trace.h`` (T, H), ``trace.c`` (T, H) for the LSTM, ``trace.gates[letter]`` (T, H).
+    """
+    x = validate_inputs(inputs, cell.input_size, cell.dtype)
+    h0, c0 = validate_state(cell, state)
+    trace = cell.new_trace(len(x))
+    trace._x[:] = x
+    trace.length = len(x)
+    trace.h0[:] = h0
+    if c0 is not None:
+        trace.c0[:] = c0
+    recompute(cell, trace)
+    return trace
+
+
+class Simulation:
+    """A cell, its inputs and their trace, kept consistent under edits.
+
+    Parameters
+    ----------
+    cell : Cell
+    inputs : array_like, shape (T, D)
+    state : dict, optional
+        ``{"h": (H,), "c": (H,)}``.
+    """
+
+    def __init__(self, cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> None:
+        self.cell = cell
+        self.trace = run(cell, inputs, state)
+
+    @property
+    def length(self) -> int:
+        """T, the number of steps."""
+        return self.trace.length
+
+    def set_inputs(self, start: int, rows: Any) -> None:
+        """Overwrite inputs from step ``start`` with ``rows`` (n, D) and recompute from there."""
+        rows = validate_inputs(rows, self.cell.input_size, self.cell.dtype)
+        if start < 0 or start + len(rows) > self.length:
+            raise IndexError(f"rows {start}..{start + len(rows) - 1} outside 0..{self.length - 1}")
+        self.trace._x[start:start + len(rows)] = rows
+        recompute(self.cell, self.trace, start)
+
+    def insert(self, start: int, rows: Any) -> None:
+        """Insert ``rows`` (n, D) before step ``start`` (``start = T`` appends); recompute from there."""
+        rows = validate_inputs(rows, self.cell.input_size, self.cell.dtype)
+        if not 0 <= start <= self.length:
+            raise IndexError(f"insert position {start} outside 0..{self.length}")
+        T, n = self.length, len(rows)
+        self.trace.reserve(T + n)
+        x = self.trace._x
+        x[start + n:T + n] = x[start:T].copy()
+        x[start:start + n] = rows
+        self.trace.length = T + n
+        recompute(self.cell, self.trace, start)
+
+    def append(self, rows: Any) -> None:
+        """Append ``rows`` (n, D) and compute only the new steps."""
+        self.insert(self.length, rows)
+
+    def delete(self, start: int, count: int = 1) -> None:
+        """Delete ``count`` steps from ``start`` and recompute from there."""
+        if start < 0 or count < 0 or start + count > self.length:
+            raise IndexError(f"cannot delete {count} steps at {start} of {self.length}")
+        x, T = self.trace._x, self.length
+        x[start:T - count] = x[start + count:T].copy()
+        self.trace.length = T - count
+        recompute(self.cell, self.trace, start)
+
+    def set_state(self, state: dict[str, Any] | None) -> None:
+        """Replace the initial state and recompute everything."""
+        h0, c0 = validate_state(self.cell, state)
+        self.trace.h0[:] = h0
+        if c0 is not None:
+            self.trace.c0[:] = c0
+        recompute(self.cell, self.trace)
+
+    def set_cell(self, cell: Cell) -> None:
+        """Swap in new weights (same kind and sizes keep the trace arrays) and recompute."""
+        same = (cell.kind == self.cell.kind and cell.input_size == self.cell.input_size
+                and cell.hidden_size == self.cell.hidden_size and cell.dtype == self.cell.dtype)
+        if not same:
+            raise InputError("set_cell needs the same kind, sizes and dtype; build a new Simulation")
+        self.cell = cell
+        recompute(cell, self.trace)
+
+    def refresh(self, start: int = 0) -> None:
+        """Recompute from ``start`` after the cell's arrays were edited in place."""
+        recompute(self.cell, self.trace, start)
