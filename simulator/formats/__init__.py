@@ -1,0 +1,1 @@
+"""Weight import and export: PyTorch, Keras, ONNX, NPZ and safetensors files."""
