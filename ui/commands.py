@@ -1,0 +1,122 @@
+"""Every user edit as a ``QUndoCommand``: the old value is kept in ``__init__``, redo/undo set values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from simulator.session import Session
+    from ui.controller import Controller
+
+__all__ = ["SetParameterCommand", "SetInputsCommand", "ResizeInputsCommand", "ReplaceSessionCommand"]
+
+_PARAMETER_ID = 1001
+
+
+class SetParameterCommand(QUndoCommand):
+    """Set ``cell.<name>[index]`` to ``values``; consecutive commands with one ``merge_key`` merge.
+
+    Parameters
+    ----------
+    controller : Controller
+    name : str
+        A parameter name (``weight_ih`` …).
+    index : tuple
+        A numpy index into that array (ints and slices).
+    values : array_like
+        Broadcastable to ``array[index]``.
+    text : str
+        The undo menu's text.
+    merge_key : object, optional
+        Commands with the same key, name and index merge (one slider drag = one undo step).
+    """
+
+    def __init__(self, controller: Controller, name: str, index: Any, values: Any, text: str,
+                 merge_key: Any = None) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self.name, self.index, self.merge_key = name, index, merge_key
+        target = getattr(controller.cell, name)
+        self.old = np.array(target[index], copy=True)
+        self.new = np.broadcast_to(np.asarray(values, dtype=target.dtype), self.old.shape).copy()
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return _PARAMETER_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, SetParameterCommand) or other.merge_key != self.merge_key:
+            return False
+        if other.name != self.name or repr(other.index) != repr(self.index):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self._controller._write_parameter(self.name, self.index, self.new)
+
+    def undo(self) -> None:
+        self._controller._write_parameter(self.name, self.index, self.old)
+
+
+class SetInputsCommand(QUndoCommand):
+    """Overwrite input rows ``start … start + n − 1`` (and columns ``cols``) with ``values``."""
+
+    def __init__(self, controller: Controller, start: int, values: np.ndarray, text: str,
+                 cols: slice = slice(None)) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self.start, self.cols = start, cols
+        rows = slice(start, start + len(values))
+        self.old = controller.trace.x[rows, cols].copy()
+        self.new = np.array(values, dtype=controller.cell.dtype).reshape(self.old.shape)
+
+    def redo(self) -> None:
+        self._controller._write_inputs(self.start, self.new, self.cols)
+
+    def undo(self) -> None:
+        self._controller._write_inputs(self.start, self.old, self.cols)
+
+
+class ResizeInputsCommand(QUndoCommand):
+    """Insert rows before ``start`` (``rows`` given) or delete ``count`` rows at ``start``."""
+
+    def __init__(self, controller: Controller, start: int, text: str, *, rows: np.ndarray | None = None,
+                 count: int = 0) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self.start = start
+        if rows is not None:
+            self.rows, self.inserting = np.array(rows, dtype=controller.cell.dtype), True
+        else:
+            self.rows, self.inserting = controller.trace.x[start:start + count].copy(), False
+
+    def _insert(self) -> None:
+        self._controller._insert_inputs(self.start, self.rows)
+
+    def _delete(self) -> None:
+        self._controller._delete_inputs(self.start, len(self.rows))
+
+    def redo(self) -> None:
+        (self._insert if self.inserting else self._delete)()
+
+    def undo(self) -> None:
+        (self._delete if self.inserting else self._insert)()
+
+
+class ReplaceSessionCommand(QUndoCommand):
+    """Swap the whole document (new cell kind or sizes, imported weights, new inputs …)."""
+
+    def __init__(self, controller: Controller, new: Session, text: str) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self.old = controller.snapshot()
+        self.new = new
+
+    def redo(self) -> None:
+        self._controller._install(self.new, keep_step=False)
+
+    def undo(self) -> None:
+        self._controller._install(self.old, keep_step=True)
