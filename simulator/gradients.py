@@ -1,0 +1,166 @@
+"""How far a gradient travels back through time: norms of products of one-step Jacobians.
+
+With every input fixed, the state leaving step ``E`` depends on the state entering an
+earlier step ``t`` through the product ``M_E · M_{E−1} ⋯ M_t`` of the one-step
+Jacobians ``M_k = ∂state[k]/∂state_k`` (``cell.jacobian(trace, k)``, S × S with S = H,
+or 2H as ``[h; c]`` for the LSTM). Its h-block is ``∂h[E]/∂h_t`` (the entering cell
+state held fixed) and, for the LSTM, its c-block is ``∂c[E]/∂c_t`` (the entering h
+held fixed).
+
+The product is accumulated backward from ``E`` in float64 as ``P · 2**e``: whenever
+the norm of ``P`` leaves [1e-150, 1e150] it is rescaled by a power of two (exact) and
+the exponent ``e`` carried as an integer. The returned norms are therefore exact
+float64 values up to rounding: ``inf`` only when the true norm exceeds the float64
+range, 0 only when it is below the smallest subnormal, and never a warning.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from simulator.cells import Cell
+from simulator.trace import Trace
+
+__all__ = ["gradient_norms", "jacobian_product", "one_step_jacobian_norms"]
+
+_LOW, _HIGH = 1e-150, 1e150
+
+
+def _check_end(trace: Trace, end: int | None, start: int) -> int:
+    T = trace.length
+    E = T - 1 if end is None else int(end)
+    if T == 0 and end is None:
+        return -1
+    if not 0 <= E < T:
+        raise IndexError(f"end step {E} outside 0..{T - 1}")
+    if not 0 <= start <= E:
+        raise IndexError(f"start step {start} outside 0..{E}")
+    return E
+
+
+def _norm(block: np.ndarray) -> tuple[float, int]:
+    """Frobenius norm of ``block`` as ``(m, e)`` with norm = m · 2**e, immune to over/underflow."""
+    peak = float(np.max(np.abs(block))) if block.size else 0.0
+    if peak == 0.0 or not np.isfinite(peak):
+        return peak, 0
+    e = int(np.frexp(peak)[1])
+    return float(np.linalg.norm(np.ldexp(block, -e))), e
+
+
+def _value(m: float, e: int) -> float:
+    """``m · 2**e`` rounded to float64: inf beyond the range, 0 (or subnormal) below it."""
+    with np.errstate(over="ignore", under="ignore"):
+        return float(np.ldexp(m, e)) if m != 0.0 else 0.0
+
+
+def _rescaled(a: np.ndarray) -> tuple[np.ndarray, int]:
+    """``a`` divided by a power of two ``2**e`` when its norm is outside [1e-150, 1e150]."""
+    m, e = _norm(a)
+    if m == 0.0 or _LOW <= _value(m, e) <= _HIGH:
+        return a, 0
+    return np.ldexp(a, -e), e
+
+
+def gradient_norms(cell: Cell, trace: Trace, end: int | None = None, *,
+                   start: int = 0) -> dict[str, np.ndarray]:
+    """Frobenius norms of ``∂h[E]/∂h_t`` (and ``∂c[E]/∂c_t`` for the LSTM) for t = start … E.
+
+    ``h_t`` is the hidden state *entering* step t (``h0`` for t = 0), so entry ``E``
+    is the one-step Jacobian ``∂h[E]/∂h_E``.
+
+    Parameters
+    ----------
+    cell : Cell
+        The cell that produced ``trace``.
+    trace : Trace
+        A computed trace of length T ≥ 1.
+    end : int, optional
+        E, the step whose output is differentiated; T − 1 by default.
+    start : int, optional
+        The earliest step wanted; entries before it are NaN. The cost is
+        O((E − start + 1) · S³), S = H (2H for the LSTM), so an interactive view
+        asks for a recent window, e.g. ``start=max(0, E - 500)``.
+
+    Returns
+    -------
+    dict of str to ndarray of float64, each shape (E + 1,)
+        ``"dhT_dh"``: entry t is ‖∂h[E]/∂h_t‖_F, the h-block of ``M_E ⋯ M_t`` (for the
+        LSTM with the entering cell state held fixed). LSTM only, ``"dcT_dc"``:
+        ‖∂c[E]/∂c_t‖_F, the c-block of the same product (entering h held fixed).
+        NaN before ``start``; an empty trace with ``end=None`` gives shape (0,).
+
+    Raises
+    ------
+    IndexError
+        ``end`` outside 0 … T − 1 or ``start`` outside 0 … E.
+    """
+    E = _check_end(trace, end, start)
+    H = cell.hidden_size
+    out = {"dhT_dh": np.full(E + 1, np.nan)}
+    if cell.has_cell:
+        out["dcT_dc"] = np.full(E + 1, np.nan)
+    P, exp = None, 0  # the product so far is P · 2**exp; None stands for the identity
+    for t in range(E, start - 1, -1):
+        M, m_exp = _rescaled(np.asarray(cell.jacobian(trace, t), dtype=np.float64))
+        P = M if P is None else P @ M
+        exp += m_exp
+        P, p_exp = _rescaled(P)
+        exp += p_exp
+        out["dhT_dh"][t] = _value(*_shift(_norm(P[:H, :H]), exp))
+        if cell.has_cell:
+            out["dcT_dc"][t] = _value(*_shift(_norm(P[H:, H:]), exp))
+        if not P.any():  # exactly zero: every earlier product is zero too
+            for values in out.values():
+                values[start:t] = 0.0
+            break
+    return out
+
+
+def _shift(me: tuple[float, int], exp: int) -> tuple[float, int]:
+    return me[0], me[1] + exp
+
+
+def jacobian_product(cell: Cell, trace: Trace, end: int, t: int) -> np.ndarray:
+    """The full product ``M_end ⋯ M_t = ∂state[end]/∂state_t`` in float64, shape (S, S).
+
+    S = H, or 2H for the LSTM with the state stacked as ``[h; c]``. Plain float64
+    arithmetic (it may overflow for long spans; :func:`gradient_norms` does not).
+    ``t = end + 1`` gives the identity.
+    """
+    _check_end(trace, end, min(t, end))
+    if not 0 <= t <= end + 1:
+        raise IndexError(f"step {t} outside 0..{end + 1}")
+    S = 2 * cell.hidden_size if cell.has_cell else cell.hidden_size
+    P = np.eye(S)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k in range(end, t - 1, -1):
+            P = P @ np.asarray(cell.jacobian(trace, k), dtype=np.float64)
+    return P
+
+
+def one_step_jacobian_norms(cell: Cell, trace: Trace, start: int = 0,
+                            stop: int | None = None) -> np.ndarray:
+    """‖∂h[t]/∂h_t‖_F for each step: how much one step stretches or shrinks the gradient.
+
+    For the LSTM it is the h-block of the one-step Jacobian (entering c held fixed).
+
+    Parameters
+    ----------
+    cell : Cell
+    trace : Trace
+    start, stop : int, optional
+        The steps to compute (default all); the others are NaN.
+
+    Returns
+    -------
+    ndarray of float64, shape (T,)
+    """
+    T = trace.length
+    stop = T if stop is None else stop
+    if not 0 <= start <= stop <= T:
+        raise IndexError(f"steps {start}..{stop} outside 0..{T}")
+    H = cell.hidden_size
+    out = np.full(T, np.nan)
+    for t in range(start, stop):
+        out[t] = _value(*_norm(np.asarray(cell.jacobian(trace, t)[:H, :H], dtype=np.float64)))
+    return out
