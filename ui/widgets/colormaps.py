@@ -28,12 +28,14 @@ __all__ = [
     "TANH_LEVELS",
     "TANH_NAMES",
     "color_for",
+    "foreground",
     "is_dark",
     "is_sigmoid",
     "levels_for",
     "map_for",
     "quantity_names",
     "sigmoid_map",
+    "style_plot",
     "symmetric_levels",
     "tanh_map",
     "text_color_on",
@@ -148,3 +150,24 @@ def text_color_on(background: QColor) -> QColor:
     r, g, b = (c / 255.0 for c in background.getRgb()[:3])
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return QColor("#000000") if luminance > 0.5 else QColor("#ffffff")
+
+
+def foreground(palette: QPalette | None = None, role: QPalette.ColorRole = QPalette.ColorRole.Text) -> QColor:
+    """The palette's text colour (or another role) for axes, labels and lines."""
+    if palette is None:
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else QPalette()
+    return palette.color(role)
+
+
+def style_plot(view: pg.GraphicsView, plots: Any = (), palette: QPalette | None = None) -> None:
+    """Give a pyqtgraph view the palette's base background and every plot's axes its text colour."""
+    palette = palette if palette is not None else view.palette()
+    view.setBackground(palette.color(QPalette.ColorRole.Base))
+    text = palette.color(QPalette.ColorRole.Text)
+    axis_pen = pg.mkPen(palette.color(QPalette.ColorRole.Mid))
+    for plot in plots:
+        for name in ("left", "bottom", "right", "top"):
+            axis = plot.getAxis(name)
+            axis.setPen(axis_pen)
+            axis.setTextPen(text)
