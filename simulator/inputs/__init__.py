@@ -1,0 +1,32 @@
+"""Input sequences: file readers, a one-hot text tokenizer and signal generators.
+
+Every function returns float64 arrays of shape (T, D) and raises
+:class:`~simulator.errors.InputError` with one clear line on bad input.
+"""
+
+from simulator.inputs.generators import (
+           GENERATORS,
+           MAX_STEPS,
+           Generator,
+           Param,
+           generate,
+           parse_generator_spec,
+)
+from simulator.inputs.readers import MAX_FILE_BYTES, MAX_VALUES, check_sequence, load_inputs, load_npz_arrays
+from simulator.inputs.text import decode_onehot, encode_text
+
+__all__ = [
+           "GENERATORS",
+           "MAX_FILE_BYTES",
+           "MAX_STEPS",
+           "MAX_VALUES",
+           "Generator",
+           "Param",
+           "check_sequence",
+           "decode_onehot",
+           "encode_text",
+           "generate",
+           "load_inputs",
+           "load_npz_arrays",
+           "parse_generator_spec",
+]
