@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["sigmoid", "tanh", "relu", "dsigmoid", "dtanh", "drelu", "ACTIVATIONS"]
+__all__ = ["ACTIVATIONS", "drelu", "dsigmoid", "dtanh", "relu", "sigmoid", "tanh"]
 
 
 def sigmoid(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:

@@ -10,7 +10,7 @@ from simulator.cells import CELL_CLASSES, Cell
 from simulator.errors import InputError
 from simulator.initializers import initial_parameters
 
-__all__ = ["make_cell", "MAX_UNITS"]
+__all__ = ["MAX_UNITS", "make_cell"]
 
 MAX_UNITS = 4096  # beyond this a (4H, H) weight alone passes a gigabyte at float64
 

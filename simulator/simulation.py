@@ -11,11 +11,33 @@ from typing import Any
 import numpy as np
 
 from simulator.cells import Cell
-from simulator.cells.base import as_float_array
+from simulator.cells.base import as_float_array, check_finite, check_real
 from simulator.errors import InputError
 from simulator.trace import Trace
 
-__all__ = ["run", "recompute", "validate_inputs", "validate_state", "Simulation"]
+__all__ = ["Simulation", "recompute", "run", "validate_inputs", "validate_state"]
+
+
+def _input_array(inputs: Any, input_size: int) -> np.ndarray:
+    arr = np.asarray(inputs)
+    if arr.ndim == 1 and input_size == 1:
+        arr = arr.reshape(-1, 1)
+    if arr.ndim != 2:
+        raise InputError(f"inputs: expected a (steps, {input_size}) array, got shape {arr.shape}")
+    if arr.shape[1] != input_size:
+        raise InputError(f"inputs: each step has {arr.shape[1]} values but the cell takes {input_size}")
+    check_real(arr, "inputs", arr.shape)
+    return arr
+
+
+def _fill_inputs(dest: np.ndarray, arr: np.ndarray) -> None:
+    """Copy checked ``arr`` into ``dest`` (same shape) and refuse NaN / inf, naming step and dim."""
+    with np.errstate(over="ignore"):  # a float64 beyond float32's range becomes inf, refused below
+        dest[...] = arr
+    try:
+        check_finite(dest, "inputs")
+    except InputError as err:  # name the step and the dimension rather than an index tuple
+        raise InputError(str(err).replace("at index (", "at (step, dim) (")) from None
 
 
 def validate_inputs(inputs: Any, input_size: int, dtype: Any = np.float64) -> np.ndarray:
@@ -28,17 +50,10 @@ def validate_inputs(inputs: Any, input_size: int, dtype: Any = np.float64) -> np
     InputError
         Not 2-D, the wrong D, or a NaN / inf (the step and dimension are named).
     """
-    arr = np.asarray(inputs)
-    if arr.ndim == 1 and input_size == 1:
-        arr = arr.reshape(-1, 1)
-    if arr.ndim != 2:
-        raise InputError(f"inputs: expected a (steps, {input_size}) array, got shape {arr.shape}")
-    if arr.shape[1] != input_size:
-        raise InputError(f"inputs: each step has {arr.shape[1]} values but the cell takes {input_size}")
-    try:
-        return as_float_array(arr, "inputs", arr.shape, np.dtype(dtype))
-    except InputError as err:  # name the step and the dimension rather than an index tuple
-        raise InputError(str(err).replace("at index (", "at (step, dim) (")) from None
+    arr = _input_array(inputs, input_size)
+    out = np.empty(arr.shape, np.dtype(dtype))
+    _fill_inputs(out, arr)
+    return out
 
 
 def validate_state(cell: Cell, state: dict[str, Any] | None) -> tuple[np.ndarray, np.ndarray | None]:
@@ -75,10 +90,10 @@ def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> Trace:
     Trace
         ``trace.h`` (T, H), ``trace.c`` (T, H) for the LSTM, ``trace.gates[letter]`` (T, H).
     """
-    x = validate_inputs(inputs, cell.input_size, cell.dtype)
+    x = _input_array(inputs, cell.input_size)
     h0, c0 = validate_state(cell, state)
     trace = cell.new_trace(len(x))
-    trace._x[:] = x
+    _fill_inputs(trace._x, x)  # straight into the trace: no second copy of a long sequence
     trace.length = len(x)
     trace.h0[:] = h0
     if c0 is not None:

@@ -7,4 +7,4 @@ from simulator.cells.rnn import RNNCell
 
 CELL_CLASSES: dict[str, type[Cell]] = {"rnn": RNNCell, "lstm": LSTMCell, "gru": GRUCell}
 
-__all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell", "CELL_CLASSES", "PARAMETER_NAMES"]
+__all__ = ["CELL_CLASSES", "PARAMETER_NAMES", "Cell", "GRUCell", "LSTMCell", "RNNCell"]

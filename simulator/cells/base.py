@@ -10,10 +10,31 @@ import numpy as np
 from simulator.errors import InputError
 from simulator.trace import Trace
 
-__all__ = ["Cell", "PARAMETER_NAMES", "as_float_array"]
+__all__ = ["PARAMETER_NAMES", "Cell", "as_float_array", "check_finite", "check_real"]
 
 PARAMETER_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def check_finite(arr: np.ndarray, name: str, chunk: int = 1 << 16) -> None:
+    """Raise :class:`InputError` naming the first NaN / inf in ``arr``.
+
+    Checks ``chunk`` elements at a time so a long sequence needs no full-size mask.
+    """
+    flat = arr.reshape(-1)
+    for lo in range(0, flat.size, chunk):
+        ok = np.isfinite(flat[lo:lo + chunk])
+        if not ok.all():
+            where = tuple(int(i) for i in np.unravel_index(lo + int(np.argmin(ok)), arr.shape))
+            raise InputError(f"{name}: non-finite value {arr[where]} at index {where}")
+
+
+def check_real(arr: np.ndarray, name: str, shape: tuple[int, ...]) -> None:
+    """Raise :class:`InputError` unless ``arr`` holds real numbers in ``shape``."""
+    if arr.dtype.kind not in "fiub":
+        raise InputError(f"{name}: expected real numbers, got dtype {arr.dtype}")
+    if arr.shape != shape:
+        raise InputError(f"{name}: expected shape {shape}, got {arr.shape}")
 
 
 def as_float_array(value: Any, name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
@@ -25,15 +46,10 @@ def as_float_array(value: Any, name: str, shape: tuple[int, ...], dtype: np.dtyp
         Wrong shape, a non-numeric dtype, or a NaN / inf (its position is named).
     """
     arr = np.asarray(value)
-    if arr.dtype.kind not in "fiub" or arr.dtype == object:
-        raise InputError(f"{name}: expected real numbers, got dtype {arr.dtype}")
-    if arr.shape != shape:
-        raise InputError(f"{name}: expected shape {shape}, got {arr.shape}")
-    arr = np.array(arr, dtype=dtype, order="C", copy=True)
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        where = tuple(int(i) for i in np.argwhere(bad)[0])
-        raise InputError(f"{name}: non-finite value {arr[where]} at index {where}")
+    check_real(arr, name, shape)
+    with np.errstate(over="ignore"):  # beyond float32's range becomes inf, refused below
+        arr = np.array(arr, dtype=dtype, order="C", copy=True)
+    check_finite(arr, name)
     return arr
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.activations import dsigmoid, dtanh, sigmoid
+from simulator.activations import dsigmoid, dtanh
 from simulator.cells.base import Cell
 from simulator.trace import Trace
 
@@ -53,48 +53,76 @@ class GRUCell(Cell):
         where = "reset after matmul" if self.reset_after else "reset before matmul"
         return f"GRU ({where}), {self.input_size} inputs, {self.hidden_size} units"
 
+    def _prepared(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Input weight (3H, D), bias (3H,) and transposed recurrent weight (H, 3H) for the kernel.
+
+        The r and z rows are halved (exact in binary floating point) so the kernel
+        computes ``σ(a) = 0.5 · tanh(a/2) + 0.5``. ``b_hn`` joins the input bias only
+        when the reset comes first; otherwise it sits inside ``r ⊙ (·)``.
+        """
+        H = self.hidden_size
+        half = np.ones(3 * H, self.dtype)
+        half[: 2 * H] = 0.5
+        b_x = self.bias_ih.copy()
+        b_x[: 2 * H] += self.bias_hh[: 2 * H]
+        if not self.reset_after:
+            b_x[2 * H:] += self.bias_hh[2 * H:]
+        w_t = np.ascontiguousarray((self.weight_hh * half[:, None]).T)
+        return self.weight_ih * half[:, None], b_x * half, w_t
+
     def _kernel(self, trace: Trace, start: int, stop: int) -> None:
         H = self.hidden_size
         gs = trace._g[start:stop]
-        np.matmul(trace._x[start:stop], self.weight_ih.T, out=gs)
-        b_x = self.bias_ih.copy()
-        b_x[: 2 * H] += self.bias_hh[: 2 * H]
-        if not self.reset_after:  # b_hn sits outside r ⊙ (·) only when the reset comes first
-            b_x[2 * H:] += self.bias_hh[2 * H:]
-        gs += b_x
-        b_hn = self.bias_hh[2 * H:]
-        w_t = np.ascontiguousarray(self.weight_hh.T)  # (H, 3H)
-        w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
+        w_ih, bias, w_t = self._prepared()
+        np.matmul(trace._x[start:stop], w_ih.T, out=gs)
+        gs += bias
         h = trace.state_before(start)[0]
+        views = (gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:], trace._h[start:stop])
+        if self.reset_after:
+            self._loop_reset_after(views, h, w_t)
+        else:
+            self._loop_reset_before(views, h, w_t)
+
+    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
+        H = self.hidden_size
+        b_hn = self.bias_hh[2 * H:]
         tmp = np.empty(3 * H, self.dtype)
-        rh = np.empty(H, self.dtype)
-        dot, tanh, mul = np.dot, np.tanh, np.multiply
-        with np.errstate(over="ignore"):
-            for row, out in zip(gs, trace._h[start:stop]):
-                rz, n = row[: 2 * H], row[2 * H:]
-                r, z = row[:H], row[H: 2 * H]
-                if self.reset_after:
-                    dot(h, w_t, out=tmp)
-                    rz += tmp[: 2 * H]
-                    sigmoid(rz, out=rz)
-                    hn = tmp[2 * H:]
-                    hn += b_hn
-                    hn *= r
-                    n += hn
-                else:
-                    hz = tmp[: 2 * H]
-                    dot(h, w_rz, out=hz)
-                    rz += hz
-                    sigmoid(rz, out=rz)
-                    mul(r, h, out=rh)
-                    hn = tmp[2 * H:]
-                    dot(rh, w_n, out=hn)
-                    n += hn
-                tanh(n, out=n)
-                np.subtract(h, n, out=out)  # h' = n + z ⊙ (h − n), PyTorch's own arrangement
-                out *= z
-                out += n
-                h = out
+        t_rz, t_n = tmp[: 2 * H], tmp[2 * H:]
+        dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
+        for rz, r, z, n, out in zip(*views, strict=True):
+            dot(h, w_t, out=tmp)
+            add(rz, t_rz, out=rz)
+            tanh(rz, out=rz)
+            mul(rz, 0.5, out=rz)
+            add(rz, 0.5, out=rz)
+            add(t_n, b_hn, out=t_n)
+            mul(t_n, r, out=t_n)
+            add(n, t_n, out=n)
+            tanh(n, out=n)
+            sub(h, n, out=out)  # h' = n + z ⊙ (h − n), PyTorch's own arrangement
+            mul(out, z, out=out)
+            add(out, n, out=out)
+            h = out
+
+    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
+        H = self.hidden_size
+        w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
+        t_rz, t_n, rh = (np.empty(k * H, self.dtype) for k in (2, 1, 1))
+        dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
+        for rz, r, z, n, out in zip(*views, strict=True):
+            dot(h, w_rz, out=t_rz)
+            add(rz, t_rz, out=rz)
+            tanh(rz, out=rz)
+            mul(rz, 0.5, out=rz)
+            add(rz, 0.5, out=rz)
+            mul(r, h, out=rh)
+            dot(rh, w_n, out=t_n)
+            add(n, t_n, out=n)
+            tanh(n, out=n)
+            sub(h, n, out=out)
+            mul(out, z, out=out)
+            add(out, n, out=out)
+            h = out
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """``∂h[t]/∂h_t``, shape (H, H)."""

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.activations import dsigmoid, dtanh, sigmoid
+from simulator.activations import dsigmoid, dtanh
 from simulator.cells.base import Cell, as_float_array
 from simulator.trace import Trace
 
@@ -63,39 +63,79 @@ class LSTMCell(Cell):
         H = self.hidden_size
         return arr.reshape(4, H, *arr.shape[1:])[_ORDER].reshape(arr.shape)
 
+    def _prepared(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Input weight (4H, D), bias (4H,) and transposed recurrent weight (H, 4H) in engine order.
+
+        The sigmoid rows (i, f, o) are halved, which is exact in binary floating point:
+        the kernel then gets ``a/2`` and computes ``σ(a) = 0.5 · tanh(a/2) + 0.5``, one
+        tanh over the whole row with no overflow to guard against.
+        """
+        half = np.ones(4 * self.hidden_size, self.dtype)
+        half[: 3 * self.hidden_size] = 0.5
+        w_ih = self._reordered(self.weight_ih) * half[:, None]
+        bias = self._reordered(self.bias_ih + self.bias_hh) * half
+        w_t = np.ascontiguousarray((self._reordered(self.weight_hh) * half[:, None]).T)
+        return w_ih, bias, w_t
+
     def _kernel(self, trace: Trace, start: int, stop: int) -> None:
         H = self.hidden_size
         gs = trace._g[start:stop]
-        np.matmul(trace._x[start:stop], self._reordered(self.weight_ih).T, out=gs)
-        gs += self._reordered(self.bias_ih + self.bias_hh)
-        w_t = np.ascontiguousarray(self._reordered(self.weight_hh).T)  # (H, 4H)
+        w_ih, bias, w_t = self._prepared()
+        np.matmul(trace._x[start:stop], w_ih.T, out=gs)
+        gs += bias
         h, c = trace.state_before(start)
         tmp = np.empty(4 * H, self.dtype)
         ig = np.empty(H, self.dtype)
-        dot, tanh, mul = np.dot, np.tanh, np.multiply
-        peep = self.weight_peephole
-        rows = zip(gs, trace._h[start:stop], trace._c[start:stop])
-        with np.errstate(over="ignore"):
-            for row, h_out, c_out in rows:
-                dot(h, w_t, out=tmp)
-                row += tmp
-                i, f, o, g = row[:H], row[H:2 * H], row[2 * H:3 * H], row[3 * H:]
-                if peep is None:
-                    sigmoid(row[: 3 * H], out=row[: 3 * H])
-                else:  # i and f see the old cell, o sees the new one
-                    i += peep[0] * c
-                    f += peep[1] * c
-                    sigmoid(row[: 2 * H], out=row[: 2 * H])
-                tanh(g, out=g)
-                mul(f, c, out=c_out)
-                mul(i, g, out=ig)
-                c_out += ig
-                if peep is not None:
-                    o += peep[2] * c_out
-                    sigmoid(o, out=o)
-                tanh(c_out, out=h_out)
-                h_out *= o
-                h, c = h_out, c_out
+        dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
+        # per-gate column views, iterated together: no slicing inside the loop
+        views = (gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:3 * H], gs[:, 3 * H:],
+                 trace._h[start:stop], trace._c[start:stop])
+        if self.weight_peephole is not None:
+            self._peephole_loop(views, h, c, w_t, tmp, ig)
+            return
+        for row, sig, i, f, o, g, h_out, c_out in zip(*views, strict=True):
+            dot(h, w_t, out=tmp)
+            add(row, tmp, out=row)
+            tanh(row, out=row)  # g, and tanh(a/2) for i, f, o
+            mul(sig, 0.5, out=sig)
+            add(sig, 0.5, out=sig)
+            mul(f, c, out=c_out)
+            mul(i, g, out=ig)
+            add(c_out, ig, out=c_out)
+            tanh(c_out, out=h_out)
+            mul(h_out, o, out=h_out)
+            h, c = h_out, c_out
+
+    def _peephole_loop(self, views: tuple, h: np.ndarray, c: np.ndarray, w_t: np.ndarray,
+                       tmp: np.ndarray, ig: np.ndarray) -> None:
+        """The same steps with peepholes: i and f see the old cell, o sees the new one."""
+        H = self.hidden_size
+        p_if = 0.5 * self.weight_peephole[:2]  # halved like the gate rows, shape (2, H)
+        p_o = 0.5 * self.weight_peephole[2]
+        pc = np.empty((2, H), self.dtype)
+        po = np.empty(H, self.dtype)
+        dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
+        for row, _, i, f, o, g, h_out, c_out in zip(*views, strict=True):
+            dot(h, w_t, out=tmp)
+            add(row, tmp, out=row)
+            if_ = row[: 2 * H]
+            mul(p_if, c, out=pc)
+            add(if_, pc.reshape(-1), out=if_)
+            tanh(if_, out=if_)
+            mul(if_, 0.5, out=if_)
+            add(if_, 0.5, out=if_)
+            tanh(g, out=g)
+            mul(f, c, out=c_out)
+            mul(i, g, out=ig)
+            add(c_out, ig, out=c_out)
+            mul(p_o, c_out, out=po)
+            add(o, po, out=o)
+            tanh(o, out=o)
+            mul(o, 0.5, out=o)
+            add(o, 0.5, out=o)
+            tanh(c_out, out=h_out)
+            mul(h_out, o, out=h_out)
+            h, c = h_out, c_out
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """``∂[h; c][t] / ∂[h; c]_t``, shape (2H, 2H), state stacked as [h; c]."""

@@ -53,16 +53,24 @@ class RNNCell(Cell):
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
         np.matmul(trace._x[start:stop], self.weight_ih.T, out=hs)
         hs += self.bias_ih + self.bias_hh
-        w_t = np.ascontiguousarray(self.weight_hh.T)
-        act = ACTIVATIONS[self.nonlinearity][0]
+        w_t = np.ascontiguousarray(self.weight_hh.T)  # h @ w_t: one gemv per step, no temporaries
         h = trace.state_before(start)[0]
         tmp = np.empty(self.hidden_size, self.dtype)
-        dot = np.dot
-        for row in hs:
-            dot(h, w_t, out=tmp)
-            row += tmp
-            act(row, out=row)
-            h = row
+        dot, add = np.dot, np.add
+        if self.nonlinearity == "tanh":
+            tanh = np.tanh
+            for row in hs:
+                dot(h, w_t, out=tmp)
+                add(row, tmp, out=row)
+                tanh(row, out=row)
+                h = row
+        else:
+            maximum = np.maximum
+            for row in hs:
+                dot(h, w_t, out=tmp)
+                add(row, tmp, out=row)
+                maximum(row, 0.0, out=row)
+                h = row
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """``∂h[t]/∂h_t = diag(φ'(a_t)) W_hh``, shape (H, H)."""
