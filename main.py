@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -46,10 +47,10 @@ def _gui(argv: list[str]) -> int:
     if _no_display():
         return _error(f"no display found (DISPLAY and WAYLAND_DISPLAY are unset); {_HEADLESS_HINT}")
     try:
-        import ui.app
+        app = importlib.import_module("ui.app")  # Qt is loaded only for the window
     except ImportError as err:
         return _error(f"the window cannot start ({err}); {_HEADLESS_HINT}")
-    return int(ui.app.run(argv) or 0)
+    return int(app.run(argv) or 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
