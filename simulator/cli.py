@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -173,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help (0) or an argument error (2, already printed on one line)
         return stop.code if isinstance(stop.code, int) else 2
     try:
-        summary = simulate(args)
+        with warnings.catch_warnings():  # a library's warning would break the one-line contract
+            warnings.simplefilter("ignore")
+            summary = simulate(args)
     except InputError as err:
         _fail(str(err))
         return 2
