@@ -1,0 +1,193 @@
+"""Gradient view: ‖∂h_T/∂h_t‖ (and ‖∂c_T/∂c_t‖ for the LSTM) on a log scale, live.
+
+T is the controller's current step; the x axis is the delay ``T − t``, so a gradient
+that vanishes falls to the right and one that explodes climbs. Values come from
+:meth:`Controller.gradients` (a window of up to 400 steps). A log axis cannot show 0
+or ∞: values are clipped to [:data:`FLOOR`, :data:`CEILING`] and the clipped points are
+marked with triangles and counted in the status line. The computation costs up to tens
+of ms, so it is coalesced into one single-shot timer: at most once per frame while
+stepping and about 15 times a second while playing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui.widgets import colormaps as cm
+
+__all__ = ["CEILING", "FLOOR", "GradientPlot"]
+
+FLOOR = 1e-300      # smaller values (and exact zeros) are drawn on this floor
+CEILING = 1e300     # larger values (and inf) are drawn on this ceiling
+_IDLE_MS, _PLAYING_MS = 0, 66
+_SERIES = {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"), "dcT_dc": ("‖∂c_T/∂c_t‖  (cell path)", "#2ca02c")}
+
+
+class GradientPlot(QWidget):
+    """Log-scale plot of how much of the gradient at step T reaches each earlier step.
+
+    Parameters
+    ----------
+    controller : ui.controller.Controller
+    parent : QWidget, optional
+
+    Attributes
+    ----------
+    curves : dict of str to pyqtgraph.PlotDataItem
+        ``"dhT_dh"`` (and ``"dcT_dc"``): x = delay T − t, y = the norm clipped to [FLOOR, CEILING].
+    data : dict or None
+        The last :meth:`Controller.gradients` result shown.
+    """
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gradient_plot")
+        self.setAccessibleName("Gradient through time")
+        self.controller = controller
+        self.data: dict[str, np.ndarray] | None = None
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.markers: dict[str, pg.PlotDataItem] = {}
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("gradient_plot_view")
+        self.plot.setToolTip("How much of the gradient at the current step T reaches step t, "
+                             "on a log scale: falling = vanishing, climbing = exploding")
+        self.status = QLabel()
+        self.status.setObjectName("gradient_plot_status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 2)
+        self.status.setContentsMargins(8, 0, 8, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.update_now)
+        self._stale = True
+        self._setup_plot()
+        controller.cell_changed.connect(self.rebuild)
+        controller.step_changed.connect(self.schedule)
+        controller.trace_changed.connect(self.schedule)
+        self.rebuild()
+
+    def _setup_plot(self) -> None:
+        item = self.plot.getPlotItem()
+        item.setLogMode(x=False, y=True)
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setLabel("bottom", "delay T − t  (steps before the current step T)")
+        item.setLabel("left", "norm (log scale)")
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        palette = self.palette()
+        text = cm.foreground(palette)
+        self.legend = item.addLegend(offset=(-8, 8), labelTextColor=text,
+                                     brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),
+                                     pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+        one = pg.InfiniteLine(pos=0.0, angle=0, movable=False,  # log10(1) = 0
+                              pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid), width=1,
+                                           style=Qt.PenStyle.DashLine),
+                              label="1 = unchanged", labelOpts={"position": 0.55, "color": text,
+                                                                "anchors": [(0, 1), (0, 1)]})
+        item.addItem(one)
+        cm.style_plot(self.plot, [item], palette)
+
+    def rebuild(self) -> None:
+        """Create the curves the cell kind has (the c path only for the LSTM)."""
+        item = self.plot.getPlotItem()
+        for store in (self.curves, self.markers):
+            for curve in store.values():
+                item.removeItem(curve)
+            store.clear()
+        self.legend.clear()
+        names = ["dhT_dh"] + (["dcT_dc"] if self.controller.cell.has_cell else [])
+        for name in names:
+            label, color = _SERIES[name]
+            self.curves[name] = item.plot(pen=pg.mkPen(color, width=2), name=label)
+            self.markers[name] = item.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
+                                           symbolBrush=pg.mkBrush(color))
+        self._quantity = " and ".join(_SERIES[n][0].split()[0] for n in names)
+        self._set_title("")
+        self.schedule()
+
+    def _set_title(self, where: str) -> None:
+        self.plot.getPlotItem().setTitle(f"Gradient through time: {self._quantity}{where}",
+                                         color=cm.foreground(self.palette()).name(), size="10pt")
+
+    # -- throttled updates -------------------------------------------------------------------
+    def schedule(self, *_args) -> None:
+        """Ask for a recomputation; many requests within one frame become one."""
+        self._stale = True
+        if not self._timer.isActive():
+            self._timer.start(_PLAYING_MS if self.controller.playing else _IDLE_MS)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.schedule()
+
+    def update_now(self, force: bool = False) -> None:
+        """Fetch the gradients for the current step and show them (skipped while hidden unless ``force``)."""
+        if not (force or self.isVisible()):
+            return  # stays stale; showEvent catches up
+        self._stale = False
+        try:
+            data = self.controller.gradients()
+        except ImportError as exc:  # the engine's gradient module is missing
+            self.status.setText(f"Gradient view unavailable: {exc}")
+            return
+        self.data = data
+        if data is None or not len(data["t"]):
+            for curve in (*self.curves.values(), *self.markers.values()):
+                curve.setData([], [])
+            self.status.setText("No gradient to show yet.")
+            return
+        end = int(data["t"][-1])
+        delay = end - np.asarray(data["t"], dtype=np.float64)
+        notes = []
+        for name, curve in self.curves.items():
+            values = np.asarray(data.get(name, []), dtype=np.float64)
+            keep = ~np.isnan(values)
+            shown = np.clip(values[keep], FLOOR, CEILING)
+            curve.setData(delay[keep], shown)
+            clipped = (values[keep] < FLOOR) | (values[keep] > CEILING)
+            self.markers[name].setData(delay[keep][clipped], shown[clipped])
+            notes.append(self._describe(name, values, delay))
+        self.status.setText(f"T = {end}  ·  " + "  ·  ".join(notes))
+        self._set_title(f"   (T = step {end})")
+
+    @staticmethod
+    def _describe(name: str, values: np.ndarray, delay: np.ndarray) -> str:
+        label = _SERIES[name][0].split()[0]
+        finite = values[~np.isnan(values)]
+        if not finite.size:
+            return f"{label}: –"
+        far = int(delay[~np.isnan(values)].max())
+        text = f"{label} {far} steps back = {finite[0]:.3g}"
+        low, high = int(np.sum(finite < FLOOR)), int(np.sum(finite > CEILING))
+        if low:
+            text += f" ({low} below {FLOOR:g}, drawn on the floor ▼)"
+        if high:
+            text += f" ({high} above {CEILING:g} or inf, drawn on the ceiling ▲)"
+        return text
+
+    # -- export -------------------------------------------------------------------------------
+    def _fresh(self) -> pg.PlotItem:
+        if self._stale or self.data is None:
+            self.update_now(force=True)
+        return self.plot.getPlotItem()
+
+    def export_png(self, path: str, width: int = 1600) -> None:
+        """Write the plot as a PNG image ``width`` pixels wide (for slides)."""
+        exporter = pg.exporters.ImageExporter(self._fresh())
+        exporter.parameters()["width"] = int(width)
+        exporter.export(str(path))
+
+    def export_svg(self, path: str) -> None:
+        """Write the plot as an SVG file."""
+        pg.exporters.SVGExporter(self._fresh()).export(str(path))

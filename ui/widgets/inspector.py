@@ -1,0 +1,250 @@
+"""Inspector: the numbers of the current step (input, every gate, c and h per unit), copyable.
+
+Two read-only tables on light models: the input ``x_t`` (one row per input dimension,
+named by the session's ``input_labels``) and the units (one row per unit, one column per
+quantity). Cells show 6 significant digits; the tooltip and every copy carry the full
+``repr``. Ctrl+C copies the selection as tab-separated text; *Copy all* copies both
+tables with headers. A step only swaps the model's array and repaints the visible cells.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets import colormaps as cm
+
+__all__ = ["Inspector", "ValuesModel"]
+
+_Index = QModelIndex | QPersistentModelIndex
+_TINTS = 32
+
+
+class ValuesModel(QAbstractTableModel):
+    """A read-only (rows, columns) float table with row and column labels.
+
+    ``values`` is replaced wholesale by :meth:`set_values`; :attr:`FULL_ROLE` returns
+    the full-precision ``repr`` of a cell.
+    """
+
+    FULL_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.values = np.zeros((0, 0))
+        self.row_labels: list[str] = []
+        self.columns: list[str] = []
+        self.column_tips: list[str] = []
+        self.tints: list[list[QColor] | None] = []
+        self.levels: list[tuple[float, float]] = []
+        self.bold_row = -1
+        self.corner = ""
+
+    def reset(self, corner: str, row_labels: list[str], columns: list[str], tips: list[str],
+              tints: list[list[QColor] | None]) -> None:
+        """New shape and labels (a new cell); ``corner`` names the rows in copied text."""
+        self.beginResetModel()
+        self.corner = corner
+        self.row_labels, self.columns, self.column_tips, self.tints = row_labels, columns, tips, tints
+        self.levels = [(0.0, 1.0)] * len(columns)
+        self.values = np.full((len(row_labels), len(columns)), np.nan)
+        self.endResetModel()
+
+    def set_values(self, values: np.ndarray) -> None:
+        """Show ``values`` (rows, columns) and repaint."""
+        self.values = values
+        if values.size:
+            self.dataChanged.emit(self.index(0, 0), self.index(values.shape[0] - 1, values.shape[1] - 1))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(self.row_labels)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = float(self.values[index.row(), index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{value:.6g}"
+        if role in (self.FULL_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return repr(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tints = self.tints[index.column()]
+            if tints is None or not np.isfinite(value):
+                return None
+            lo, hi = self.levels[index.column()]
+            return tints[int(np.clip(round((value - lo) / (hi - lo) * (_TINTS - 1)), 0, _TINTS - 1))]
+        if role == Qt.ItemDataRole.FontRole and index.row() == self.bold_row:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt override)
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        horizontal = orientation == Qt.Orientation.Horizontal
+        labels = self.columns if horizontal else self.row_labels
+        if role == Qt.ItemDataRole.DisplayRole:
+            return labels[section]
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return self.column_tips[section]
+        return None
+
+    def tsv(self, rows: list[int] | None = None, cols: list[int] | None = None, headers: bool = True) -> str:
+        """The table (or the given rows and columns) as tab-separated full-precision text."""
+        rows = list(range(len(self.row_labels))) if rows is None else rows
+        cols = list(range(len(self.columns))) if cols is None else cols
+        lines = ["\t".join([self.corner, *(self.columns[c] for c in cols)])] if headers else []
+        for r in rows:
+            cells = [repr(float(self.values[r, c])) for c in cols]
+            lines.append("\t".join([self.row_labels[r], *cells] if headers else cells))
+        return "\n".join(lines)
+
+
+class Inspector(QWidget):
+    """The current step's input, gates and states as two copyable tables.
+
+    Parameters
+    ----------
+    controller : ui.controller.Controller
+    parent : QWidget, optional
+    """
+
+    def __init__(self, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.setAccessibleName("Inspector")
+        self.controller = controller
+        self.title = QLabel()
+        self.title.setObjectName("inspector_title")
+        copy_all = QPushButton("Copy all")
+        copy_all.setObjectName("inspector_copy_all")
+        copy_all.setToolTip("Copy the input and every gate and state of this step as tab-separated text")
+        copy_all.setAccessibleName("Copy all values of this step")
+        copy_all.clicked.connect(self.copy_all)
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 4, 6, 0)
+        top.addWidget(self.title, 1)
+        top.addWidget(copy_all)
+        self.input_model, self.state_model = ValuesModel(self), ValuesModel(self)
+        self.input_view = self._table(self.input_model, "inspector_inputs", "Input x_t of this step")
+        self.state_view = self._table(self.state_model, "inspector_states",
+                                      "Gates and states of every unit at this step")
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.input_view)
+        splitter.addWidget(self.state_view)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        controller.cell_changed.connect(self.rebuild)
+        controller.trace_changed.connect(self._on_trace_changed)
+        controller.step_changed.connect(self.refresh)
+        controller.unit_changed.connect(self._on_unit_changed)
+        self.rebuild()
+
+    def _table(self, model: ValuesModel, name: str, tip: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setToolTip(tip + " (Ctrl+C copies the selection; hover a cell for its full value)")
+        view.setAccessibleName(tip)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(view.fontMetrics().horizontalAdvance("-0.00123456") + 10)
+        header.setStretchLastSection(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "1.2…e-05" keeps the exponent in sight
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+        action = QAction("Copy", view)
+        action.setShortcut(QKeySequence.StandardKey.Copy)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda: self.copy_selection(view))
+        view.addAction(action)
+        return view
+
+    # -- building and updating ----------------------------------------------------------
+    def rebuild(self) -> None:
+        """New row and column labels for the current cell (and the session's input labels)."""
+        cell, labels = self.controller.cell, list(self.controller.session.input_labels)
+        D = cell.input_size
+        names = [labels[d] if d < len(labels) and labels[d] else f"x[{d}]" for d in range(D)]
+        self.input_model.reset("input", names, ["x_t"], ["the input of this step"], [None])
+        quantities = list(cm.quantity_names(cell))
+        palette = self.palette()
+        tints: list[list[QColor] | None] = []
+        for name in quantities:
+            colors = cm.map_for(name, palette).map(np.linspace(0, 1, _TINTS), mode="qcolor")
+            for color in colors:
+                color.setAlpha(110)
+            tints.append(colors)
+        tips = [f"{cm.QUANTITY_LABELS[n]} {n}" for n in quantities]
+        self.state_model.reset("unit", [str(u) for u in range(cell.hidden_size)], quantities, tips, tints)
+        self.state_view.verticalHeader().setToolTip("unit")
+        self._on_trace_changed(0)
+        self._on_unit_changed(self.controller.selected_unit)
+        row = self.input_view.verticalHeader().defaultSectionSize()
+        inputs = (min(D, 6) + 1) * row + 6
+        self.splitter.setSizes([inputs, max(self.splitter.height() - inputs, 4 * inputs)])
+
+    def _on_trace_changed(self, _start: int = 0) -> None:
+        cell, trace = self.controller.cell, self.controller.trace
+        self.state_model.levels = [cm.levels_for(n, cell, trace) for n in self.state_model.columns]
+        self.refresh()
+
+    def _on_unit_changed(self, unit: int) -> None:
+        self.state_model.bold_row = unit
+        self.state_model.set_values(self.state_model.values)
+
+    def refresh(self, _step: int | None = None) -> None:
+        """Show the numbers of the controller's current step."""
+        trace, step = self.controller.trace, self.controller.step
+        if trace.length == 0:
+            self.title.setText("No steps")
+            return
+        row = trace.row(step)
+        self.title.setText(f"<b>Step {step}</b> of {trace.length - 1}")
+        self.input_model.set_values(np.asarray(row["x"], dtype=np.float64)[:, None])
+        self.state_model.set_values(np.column_stack([row[n] for n in self.state_model.columns]))
+
+    # -- copying --------------------------------------------------------------------------
+    def copy_selection(self, view: QTableView) -> str:
+        """Copy the selected cells (their bounding rectangle) as tab-separated full values."""
+        indexes = view.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        text = view.model().tsv(list(range(rows[0], rows[-1] + 1)), list(range(cols[0], cols[-1] + 1)),
+                                headers=False)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def copy_all(self) -> str:
+        """Copy the step's input and every gate and state, with headers, as TSV."""
+        header = f"step\t{self.controller.step}"
+        text = "\n\n".join([header, self.input_model.tsv(), self.state_model.tsv()]) + "\n"
+        QApplication.clipboard().setText(text)
+        return text
+
