@@ -83,7 +83,7 @@ def load_inputs(path: str | os.PathLike[str], input_size: int | None = None) -> 
     """
     path = Path(path)
     name = path.name
-    readers = {".npy": _read_npy, ".csv": _read_csv, ".tsv": _read_csv, ".txt": _read_csv,
+    readers = {".npy": _read_npy, ".csv": _read_csv, ".tsv": _read_csv,
                ".json": _read_json}
     reader = readers.get(path.suffix.lower())
     if reader is None:

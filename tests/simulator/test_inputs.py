@@ -3,6 +3,7 @@
 import json
 import math
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -271,3 +272,17 @@ def test_generate_argument_errors():
     with pytest.raises(InputError, match="is not a number"):
         generate("sine", 5, period=True)
     assert json.dumps({g: GENERATORS[g].defaults() for g in GENERATORS})  # plain values for a form
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "assets" / "examples"
+
+
+@pytest.mark.parametrize(("name", "shape"), [("sine.csv", (40, 1)), ("pulse.json", (30, 1)),
+                                             ("embeddings.npy", (12, 3)), ("copy_task.json", (16, 5))])
+def test_example_files_load(name, shape):
+    x = load_inputs(EXAMPLES / name)
+    assert x.shape == shape
+    if name == "copy_task.json":
+        assert np.array_equal(x, generate("copy", 16, length=3, symbols=3, delay=6, seed=0))
+    if name == "pulse.json":
+        assert np.nonzero(x[:, 0])[0].tolist() == [3]
