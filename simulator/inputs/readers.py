@@ -210,6 +210,8 @@ def _read_csv(path: Path) -> np.ndarray:
                 values.append(float(cell))
             except ValueError:
                 what = "an empty value" if not cell else f"{cell!r} is not a number"
+                if "," in cell and _is_number(cell.replace(",", ".")):
+                    what += " (write decimals with a point)"
                 raise InputError(f"{path.name}: line {lineno}, column {col}: {what}") from None
         if rows and len(values) != len(rows[0]):
             raise InputError(f"{path.name}: line {lineno} has {len(values)} values, "

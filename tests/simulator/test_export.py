@@ -172,3 +172,20 @@ def test_read_trace_npz_refuses_foreign_files(tmp_path):
     np.savez(tmp_path / "cut.npz", **arrays, metadata=np.array(json.dumps(meta)))
     with pytest.raises(InputError, match=r"'c' has shape \(3, 4\)"):
         read_trace_npz(tmp_path / "cut.npz")
+
+
+@pytest.mark.parametrize("name", ["t.csv", "l.csv", "t.json", "t.npz"])
+def test_extreme_values_round_trip_bit_for_bit(tmp_path, name):
+    cell = simulator.make_cell("rnn", 1, 2, seed=0)
+    x = np.array([[-0.0], [5e-324], [1.7976931348623157e308], [0.1], [-2.2250738585072014e-308]])
+    trace = simulator.run(cell, x)
+    export_trace(cell, trace, tmp_path / name, long=name == "l.csv")
+    if name == "t.npz":
+        got = read_trace_npz(tmp_path / name)[0]["x"]
+    elif name == "t.json":
+        got = np.array(json.loads((tmp_path / name).read_text())["arrays"]["x"])
+    else:
+        rows = read_csv(tmp_path / name)[2]
+        got = np.array([[float(r[1])] for r in rows] if name == "t.csv" else
+                       [[float(r[3])] for r in rows if r[1] == "x"])
+    assert got.view(np.uint64).tolist() == x.view(np.uint64).tolist()

@@ -286,3 +286,9 @@ def test_example_files_load(name, shape):
         assert np.array_equal(x, generate("copy", 16, length=3, symbols=3, delay=6, seed=0))
     if name == "pulse.json":
         assert np.nonzero(x[:, 0])[0].tolist() == [3]
+
+
+def test_csv_decimal_comma_hint(tmp_path):
+    hint = r"line 1, column 1: '1,5' is not a number \(write decimals with a point\)"
+    with pytest.raises(InputError, match=hint):
+        load_inputs(write(tmp_path, "eu.csv", "1,5;2\n"))
