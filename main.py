@@ -44,7 +44,8 @@ def _error(message: str) -> int:
 
 
 def _gui(argv: list[str]) -> int:
-    if _no_display():
+    screenshot = any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
+    if _no_display() and not screenshot:  # a screenshot renders offscreen (ui.app sees to it)
         return _error(f"no display found (DISPLAY and WAYLAND_DISPLAY are unset); {_HEADLESS_HINT}")
     try:
         app = importlib.import_module("ui.app")  # Qt is loaded only for the window

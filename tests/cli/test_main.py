@@ -83,12 +83,19 @@ def test_missing_ui_prints_the_headless_hint(entry, monkeypatch, capsys):
     assert err.count("\n") == 1 and "the window cannot start" in err and "simulate --help" in err
 
 
-def test_gui_flags_go_to_the_window(entry, monkeypatch):
+@pytest.fixture
+def window_calls(monkeypatch):
+    """A stand-in ``ui.app`` whose ``run`` records its argv and returns 7."""
     seen = []
     fake = types.ModuleType("ui.app")
     fake.run = lambda argv: seen.append(argv) or 7
-    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setitem(sys.modules, "ui.app", fake)
+    return seen
+
+
+def test_gui_flags_go_to_the_window(entry, monkeypatch, window_calls):
+    seen = window_calls
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert entry.main(["--preset", "rnn-pulse", "--step", "3"]) == 7
     assert seen == [["--preset", "rnn-pulse", "--step", "3"]]
 
@@ -99,3 +106,12 @@ def test_dispatch_in_process(entry, capsys, tmp_path):
     assert (tmp_path / "t.json").exists()
     assert entry.main(["simulat"]) == 2
     assert "did you mean 'simulate'" in capsys.readouterr().err
+
+
+def test_screenshot_needs_no_display(entry, monkeypatch, window_calls):
+    seen = window_calls
+    for name in NO_DISPLAY:
+        monkeypatch.delenv(name, raising=False)
+    assert entry.main(["--screenshot", "shot.png"]) == 7 and seen == [["--screenshot", "shot.png"]]
+    if sys.platform.startswith("linux"):
+        assert entry.main(["--preset", "x"]) == 2 and len(seen) == 1
