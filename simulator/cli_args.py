@@ -95,7 +95,8 @@ def build_parser(prog: str = "main.py simulate") -> argparse.ArgumentParser:
     seq.add_argument("--steps", type=_positive, metavar="T", help="steps to generate (with --generator)")
     seq.add_argument("--vocabulary", metavar="CHARS",
                      help="with --text: the characters of the one-hot columns, in order")
-    seq.add_argument("--initial-state", metavar="FILE.npz", help="h0 (and c0 for the LSTM), shape (H,)")
+    seq.add_argument("--initial-state", metavar="FILE.npz",
+                     help="h0 (and c0 for the LSTM, zeros if absent), shape (H,)")
 
     out = p.add_argument_group("output")
     out.add_argument("--gradients", action="store_true", help="also write ‖∂h_T/∂h_t‖ (and ‖∂c_T/∂c_t‖)")

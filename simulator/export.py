@@ -9,6 +9,9 @@ LSTM also ``c`` (T, H), ``c0`` (H,) and ``i f g o`` (T, H); GRU ``r z n`` (T, H)
 with gradients ``dhT_dh`` (T,) and, for the LSTM, ``dcT_dc`` (T,); and
 ``metadata``, a 0-d unicode array holding a JSON object. Row ``t`` is the
 state after consuming ``x[t]``. It loads with ``np.load(path, allow_pickle=False)``.
+
+A run that overflowed (a relu RNN) holds inf or NaN: CSV writes ``inf`` / ``nan``
+and JSON ``Infinity`` / ``NaN`` (Python's and JavaScript's spelling, not strict JSON).
 """
 
 from __future__ import annotations
