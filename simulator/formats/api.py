@@ -96,6 +96,19 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
     if not isinstance(layer, int) or isinstance(layer, bool) or layer < 0:
         raise InputError(f"layer must be a non-negative integer, not {layer!r}")
     file_size(path)
+    try:
+        return _load(path, format, layer, direction, options)
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"{path}: not enough memory to read this file") from None
+    except Exception as err:  # a reader's unforeseen failure on damaged data is still the file's fault
+        text = f"{type(err).__name__}: {' '.join(str(err).split())[:200]}"
+        raise InputError(f"{path}: damaged or unsupported weight file ({text})") from None
+
+
+def _load(path: str, format: str | None, layer: int, direction: str,  # noqa: A002
+          options: dict[str, Any]) -> tuple[Cell, str]:
     container = _sniff(path)
     flat = container in ("npz", "safetensors")
     if format in ("npz", "safetensors", "onnx") or (format == "keras" and not flat):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import zipfile
 from collections import OrderedDict
 from typing import Any
 
@@ -85,7 +84,9 @@ def read_pt(path: str) -> tuple[dict[str, LazyArray], str | None]:
     """
     file_size(path)
     torch = needs_extra("torch", "reading a PyTorch .pt file")
-    if zipfile.is_zipfile(path):
+    with open(path, "rb") as fh:
+        zipped = fh.read(4) == b"PK\x03\x04"
+    if zipped:
         open_zip(path, "PyTorch file").close()  # bomb check before torch unpacks it
     with reading(path, "PyTorch file (torch.load with weights_only=True)"):
         obj = torch.load(path, weights_only=True, map_location="cpu")

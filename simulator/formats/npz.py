@@ -64,7 +64,7 @@ def _header(path: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
             else:
                 shape, fortran, dtype = fmt.read_array_header_2_0(fh)
             offset = fh.tell()
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile, RuntimeError) as err:
+    except Exception as err:  # zipfile and numpy raise many types on damaged data
         raise InputError(f"{path}: member {info.filename!r} is not a valid .npy array ({err})") from None
     if dtype.hasobject:
         raise InputError(f"{path}: array {name!r} holds Python objects (pickle); refusing to unpickle")
@@ -89,7 +89,7 @@ def _loader(path: str, member: str, name: str, shape: tuple[int, ...], dtype: np
             with archive, archive.open(member) as fh:
                 fh.read(start)
                 data = fh.read(needed)
-        except (OSError, EOFError, zipfile.BadZipFile, KeyError, RuntimeError) as err:
+        except Exception as err:
             raise InputError(f"{path}: cannot read array {name!r} ({err})") from None
         if len(data) != needed:
             raise InputError(f"{path}: array {name!r} is truncated")

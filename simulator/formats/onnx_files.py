@@ -55,7 +55,7 @@ def read_onnx(path: str, *, layer: int, direction: str, options: dict[str, Any])
     graph = model.graph
     nodes = [n for n in graph.node if n.op_type in _KIND and n.domain in ("", "ai.onnx")]
     if not nodes:
-        ops = sorted({n.op_type for n in graph.node})
+        ops = sorted({_text(n.op_type) for n in graph.node})
         raise InputError(f"{path}: no LSTM, GRU or RNN node in the ONNX graph "
                          f"(ops: {', '.join(ops[:8]) or 'none'})")
     if not 0 <= layer < len(nodes):

@@ -220,3 +220,25 @@ def test_missing_optional_package(tmp_path, monkeypatch, package, suffix, messag
         load_weights(path)
     with pytest.raises(InputError, match=message):
         save_weights(simulator.make_cell("gru", D, H), path)
+
+
+@pytest.mark.parametrize("suffix", [".safetensors", ".npz", ".onnx", ".weights.h5"])
+def test_damaged_copies_fail_cleanly(tmp_path, suffix):
+    if suffix == ".onnx":
+        pytest.importorskip("onnx")
+    if suffix == ".weights.h5":
+        pytest.importorskip("h5py")
+    good = tmp_path / f"good{suffix}"
+    save_weights(simulator.make_cell("lstm", D, H, seed=2), good)
+    base = good.read_bytes()
+    rng = np.random.default_rng(0)
+    for _ in range(60):  # truncations and byte flips: a Cell or one clean line, never a traceback
+        blob = bytearray(base[: rng.integers(1, len(base))] if rng.random() < 0.3 else base)
+        for _ in range(rng.integers(1, 6)):
+            blob[rng.integers(len(blob))] = rng.integers(256)
+        bad = tmp_path / f"bad{suffix}"
+        bad.write_bytes(bytes(blob))
+        try:
+            assert isinstance(load_weights(bad), simulator.Cell)
+        except InputError as err:
+            assert "\n" not in str(err) and str(err)
