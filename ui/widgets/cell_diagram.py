@@ -1,0 +1,243 @@
+"""The cell diagram: the schematic of the current cell with its gates coloured by their values.
+
+The centrepiece of the window. The layout is built on ``cell_changed`` only; a step
+change reads a dozen numbers from the trace and animates the shown values toward them
+(~120 ms), or jumps when playing fast or seeking far.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from ui.controller import Controller
+from ui.widgets import colormaps as cm
+from ui.widgets.diagram.canvas import DiagramCanvas
+from ui.widgets.diagram.equations import equation_text
+from ui.widgets.diagram.layout import build_layout
+from ui.widgets.diagram.painter import Scene
+from ui.widgets.diagram.values import pre_terms, step_values
+
+__all__ = ["CellDiagram"]
+
+ANIMATION_MS = 120
+FAST_PLAY = 15.0  # steps per second above which the values jump
+FAR_SEEK = 3  # steps; a longer jump is not animated
+HINT = "Hover a gate or state to see its equation with this step's numbers; click it to pin it here."
+
+
+class CellDiagram(QWidget):
+    """Schematic of the current RNN, LSTM or GRU cell, animated step by step.
+
+    Parameters
+    ----------
+    controller : Controller
+    parent : QWidget, optional
+
+    Signals
+    -------
+    gate_clicked(str)
+        The value key of a clicked node (``"f"``, ``"z"``, ``"c"`` …).
+    """
+
+    gate_clicked = Signal(str)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cell_diagram")
+        self.setAccessibleName("Cell diagram")
+        self.controller = controller
+        self._targets: dict[str, float] = {}
+        self._from: dict[str, float] = {}
+        self._last_step = controller.step
+        self._pinned: str | None = None  # node id
+        self._build_ui()
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(0.0)
+        self._animation.setEndValue(1.0)
+        self._animation.setDuration(ANIMATION_MS)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._animation.valueChanged.connect(self._interpolate)
+        controller.cell_changed.connect(self._rebuild)
+        controller.trace_changed.connect(self._on_trace)
+        controller.step_changed.connect(self._on_step)
+        controller.unit_changed.connect(self._on_unit)
+        self._rebuild()
+
+    def _build_ui(self) -> None:
+        self.mode_combo = QComboBox(objectName="diagram_mode_combo")
+        self.mode_combo.addItem("Selected unit", "unit")
+        self.mode_combo.addItem("Mean of units", "mean")
+        self.mode_combo.setToolTip("Colour the diagram by one unit's values or by the mean over all units")
+        self.mode_combo.setAccessibleName("Diagram values: one unit or the mean of units")
+        self.mode_combo.currentIndexChanged.connect(lambda _: self._refresh(animate=True))
+        self.unit_spin = QSpinBox(objectName="diagram_unit_spin")
+        self.unit_spin.setToolTip("The unit the diagram and its equations show")
+        self.unit_spin.setAccessibleName("Selected unit")
+        self.unit_spin.valueChanged.connect(self.controller.set_selected_unit)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 2, 6, 0)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("Show"))
+        bar.addWidget(self.mode_combo)
+        bar.addSpacing(10)
+        bar.addWidget(QLabel("Unit"))
+        bar.addWidget(self.unit_spin)
+        self.canvas = DiagramCanvas(self)
+        self.canvas.tooltip_for = self._tooltip
+        self.canvas.node_clicked.connect(self._on_node_clicked)
+        self.caption = QLabel(HINT, objectName="diagram_caption")
+        self.caption.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.caption.setToolTip("The pinned equation (click a gate to pin it, click empty space to clear)")
+        self.caption.setAccessibleName("Pinned equation")
+        self.caption.setContentsMargins(10, 4, 10, 4)
+        self.caption.setFixedHeight(self.caption.fontMetrics().lineSpacing() * 4 + 12)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addLayout(bar)
+        col.addWidget(self.canvas, 1)
+        col.addWidget(self.caption)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(900, 620)
+
+    # -- public API -----------------------------------------------------------------------
+    @property
+    def mean_mode(self) -> bool:
+        """True when the diagram shows the mean over units."""
+        return self.mode_combo.currentData() == "mean"
+
+    def set_mean_mode(self, mean: bool) -> None:
+        """Show the mean over units (True) or the selected unit (False)."""
+        self.mode_combo.setCurrentIndex(1 if mean else 0)
+
+    def displayed_values(self) -> dict[str, float]:
+        """The target value of every gate and state key at the current step (see ``values.KEYS``)."""
+        return dict(self._targets)
+
+    def equation_text(self, gate: str) -> str:
+        """The equation of value key ``gate`` with the live numbers of the selected unit."""
+        c = self.controller
+        return equation_text(c.cell, c.trace, c.step, gate, c.selected_unit, self.mean_mode)
+
+    def pre_activation(self, gate: str, unit: int | None = None) -> float:
+        """The argument of ``gate``'s activation for ``unit`` (default: the selected one) now."""
+        c = self.controller
+        unit = c.selected_unit if unit is None else unit
+        return pre_terms(c.cell, c.trace, c.step, "a" if c.cell.kind == "rnn" else gate, unit)["pre"]
+
+    def pinned(self) -> str | None:
+        """The value key whose equation is pinned in the caption, if any."""
+        return None if self._pinned is None else self.canvas.layout_.nodes[self._pinned].key
+
+    def render_to_image(self, size: QSize) -> QImage:
+        """The diagram at the current step drawn at ``size`` pixels, without animation."""
+        scene = self._scene(dict(self._targets))
+        return self.canvas.render_image(size, scene)
+
+    # -- updates --------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        c = self.controller
+        self._animation.stop()
+        self._pinned = None
+        self.caption.setText(HINT)
+        self.canvas.layout_ = build_layout(c.cell)
+        self.canvas.scene.hover = None
+        self.canvas.scene.pinned = None
+        self.unit_spin.blockSignals(True)
+        self.unit_spin.setRange(0, c.cell.hidden_size - 1)
+        self.unit_spin.setValue(c.selected_unit)
+        self.unit_spin.blockSignals(False)
+        self._on_trace(0)
+
+    def _on_trace(self, _first: int = 0) -> None:
+        c = self.controller
+        levels = {"cell": cm.levels_for("c", c.cell, c.trace)[1]}
+        if c.cell.kind == "rnn":  # a ReLU RNN's h is unbounded
+            levels["tanh"] = cm.levels_for("h", c.cell, c.trace)[1]
+        self.canvas.scene.levels = levels
+        self._refresh(animate=False)
+
+    def _on_step(self, step: int) -> None:
+        c = self.controller
+        far = abs(step - self._last_step) > FAR_SEEK
+        self._refresh(animate=not far and not (c.playing and c.speed > FAST_PLAY))
+
+    def _on_unit(self, unit: int) -> None:
+        if self.unit_spin.value() != unit:
+            self.unit_spin.blockSignals(True)
+            self.unit_spin.setValue(unit)
+            self.unit_spin.blockSignals(False)
+        self._refresh(animate=True)
+
+    def _refresh(self, animate: bool) -> None:
+        """Read the current step's values, update the header and caption, start or skip the animation."""
+        c = self.controller
+        self._last_step = c.step
+        self._targets = step_values(c.cell, c.trace, c.step, None if self.mean_mode else c.selected_unit)
+        scene = self.canvas.scene
+        scene.header_left, scene.header_right = self._header()
+        scene.x_text = self._x_text()
+        if self._pinned is not None:
+            self.caption.setText(self._equation_for(self._pinned))
+        shown = scene.values
+        if animate and self.isVisible() and shown.keys() == self._targets.keys():
+            self._from = dict(shown)
+            self._animation.stop()
+            self._animation.start()
+        else:
+            self._animation.stop()
+            scene.values = dict(self._targets)
+        self.canvas.update()
+
+    def _interpolate(self, t: float) -> None:
+        values, start, end = self.canvas.scene.values, self._from, self._targets
+        for k, b in end.items():
+            a = start.get(k, b)
+            values[k] = a + (b - a) * t
+        self.canvas.update()
+
+    def _header(self) -> tuple[str, str]:
+        c = self.controller
+        who = f"mean of {c.cell.hidden_size} units" if self.mean_mode else f"unit {c.selected_unit}"
+        return c.cell.describe(), f"step {c.step + 1} / {c.length}   ·   t = {c.step}   ·   {who}"
+
+    def _x_text(self) -> str | None:
+        """The token a one-hot input stands for, when the session labels its input dimensions."""
+        c = self.controller
+        labels = c.session.input_labels
+        if not c.length or len(labels) != c.cell.input_size or c.cell.input_size < 2:
+            return None
+        x = c.trace.x[c.step]
+        k = int(np.argmax(x))
+        if x[k] != 1.0 or np.count_nonzero(x) != 1:
+            return None
+        return repr(labels[k])[:5]
+
+    def _scene(self, values: dict[str, float]) -> Scene:
+        s = self.canvas.scene
+        return Scene(values, s.levels, s.header_left, s.header_right, x_text=s.x_text)
+
+    # -- interaction ----------------------------------------------------------------------
+    def _equation_for(self, ident: str) -> str:
+        return self.equation_text(self.canvas.layout_.nodes[ident].key)
+
+    def _tooltip(self, ident: str) -> str:
+        return self._equation_for(ident) + "\n\nClick to pin this equation below the diagram."
+
+    def _on_node_clicked(self, ident: str) -> None:
+        if not ident or ident == self._pinned:
+            self._pinned = None
+            self.caption.setText(HINT)
+        else:
+            self._pinned = ident
+            self.caption.setText(self._equation_for(ident))
+            self.gate_clicked.emit(self.canvas.layout_.nodes[ident].key)
+        self.canvas.scene.pinned = self._pinned
+        self.canvas.update()
