@@ -14,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.widgets import colormaps as cm
@@ -81,12 +82,12 @@ class GradientPlot(QWidget):
         item.setLogMode(x=False, y=True)
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setLabel("bottom", "delay T − t  (steps before the current step T)")
-        item.setLabel("left", "norm (log scale)")
+        item.getAxis("left").setWidth(56)
         item.setMenuEnabled(False)
         item.hideButtons()
         palette = self.palette()
         text = cm.foreground(palette)
-        self.legend = item.addLegend(offset=(-8, 8), labelTextColor=text,
+        self.legend = item.addLegend(offset=(-8, 8), labelTextColor=text, labelTextSize="10pt",
                                      brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),
                                      pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         one = pg.InfiniteLine(pos=0.0, angle=0, movable=False,  # log10(1) = 0
@@ -116,7 +117,7 @@ class GradientPlot(QWidget):
         self.schedule()
 
     def _set_title(self, where: str) -> None:
-        self.plot.getPlotItem().setTitle(f"Gradient through time: {self._quantity}{where}",
+        self.plot.getPlotItem().setTitle(f"Gradient through time (log scale): {self._quantity}{where}",
                                          color=cm.foreground(self.palette()).name(), size="10pt")
 
     # -- throttled updates -------------------------------------------------------------------
@@ -189,5 +190,20 @@ class GradientPlot(QWidget):
         exporter.export(str(path))
 
     def export_svg(self, path: str) -> None:
-        """Write the plot as an SVG file."""
-        pg.exporters.SVGExporter(self._fresh()).export(str(path))
+        """Write the plot as an SVG file (vector paths, via QSvgGenerator).
+
+        pyqtgraph's own SVGExporter cannot parse the path data Qt 6.12 writes, so the
+        scene is painted straight into a :class:`QSvgGenerator`.
+        """
+        source = self._fresh().sceneBoundingRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(source.size().toSize())
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setTitle("GateScope gradient through time")
+        painter = QPainter(generator)
+        try:
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), self.plot.backgroundBrush())
+            self.plot.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        finally:
+            painter.end()

@@ -1,0 +1,118 @@
+"""The timeline: heatmaps equal the trace on fixed levels, the cursor follows the step, clicks seek."""
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from simulator import make_cell
+from simulator.session import Session
+from ui.controller import Controller
+from ui.widgets.timeline import Timeline
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
+
+
+def _controller(kind: str = "lstm", hidden: int = 4, steps: int = 60) -> Controller:
+    cell = make_cell(kind, 2, hidden, seed=2)
+    x = np.random.default_rng(3).normal(size=(steps, 2)) * 2.0
+    return Controller(Session(cell=cell, inputs=x))
+
+
+@pytest.fixture
+def timeline(qtbot):
+    controller = _controller()
+    widget = Timeline(controller)
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    controller.undo_stack.clear()  # a non-empty stack emits cleanChanged while the controller is destroyed
+
+
+def _arrays(trace):
+    return {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
+
+
+def test_images_equal_the_trace_on_fixed_levels(timeline):
+    trace = timeline.controller.trace
+    assert set(timeline.images) == set("ifgoch")
+    for name, values in _arrays(trace).items():
+        image = timeline.images[name]
+        assert image.image.shape == (trace.length, trace.hidden_size)  # x = step, y = unit
+        np.testing.assert_array_equal(image.image, values.astype(np.float32), err_msg=name)
+    for name in "ifo":
+        assert tuple(timeline.images[name].levels) == (0.0, 1.0)
+    for name in "gh":
+        assert tuple(timeline.images[name].levels) == (-1.0, 1.0)
+    lo, hi = timeline.images["c"].levels
+    assert lo == -hi and hi >= np.abs(trace.c).max()
+
+
+def test_an_edit_resets_the_images(timeline):
+    timeline.controller.set_inputs(10, np.full((5, 2), -4.0))
+    np.testing.assert_array_equal(timeline.images["h"].image, timeline.controller.trace.h.astype(np.float32))
+
+
+def test_gru_and_rnn_rows(qtbot):
+    for kind, names in (("gru", "rznh"), ("rnn", "h")):
+        widget = Timeline(_controller(kind))
+        qtbot.addWidget(widget)
+        assert "".join(widget.images) == names
+
+
+def test_the_cursor_follows_the_step(timeline):
+    timeline.controller.seek(23)
+    assert len(timeline.cursors) == 7  # six heatmaps and the line plot
+    assert all(line.value() == 23 for line in timeline.cursors)
+    timeline.controller.go_to_end()
+    assert all(line.value() == timeline.controller.length - 1 for line in timeline.cursors)
+
+
+def _click(widget: Timeline, qtbot, plot_name: str, step: float, y: float) -> None:
+    vb = widget.plots[plot_name].getViewBox()
+    pos = widget.view.mapFromScene(vb.mapViewToScene(QPointF(step, y)))
+    qtbot.mouseClick(widget.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_clicking_a_heatmap_or_the_lines_seeks(timeline, qtbot):
+    _click(timeline, qtbot, "f", 31.2, 1.0)
+    assert timeline.controller.step == 31
+    _click(timeline, qtbot, "lines", 12.0, 0.0)
+    assert timeline.controller.step == 12
+
+
+def test_the_selected_unit_lines(timeline):
+    timeline.controller.set_selected_unit(2)
+    trace = timeline.controller.trace
+    for name, values in _arrays(trace).items():
+        x, y = timeline.curves[name].getData()
+        np.testing.assert_array_equal(y, values[:, 2], err_msg=name)
+        np.testing.assert_array_equal(x, np.arange(trace.length))
+
+
+def test_choosing_what_shows(timeline):
+    timeline.buttons["g"].setChecked(False)
+    assert "g" not in timeline.images and "g" in timeline.hidden
+    timeline.buttons["lines"].setChecked(False)
+    assert timeline.line_plot is None and len(timeline.cursors) == 5
+    timeline.buttons["g"].setChecked(True)
+    np.testing.assert_array_equal(timeline.images["g"].image,
+                                  timeline.controller.trace.gates["g"].astype(np.float32))
+
+
+def test_a_step_only_moves_the_cursor_and_is_fast(qtbot):
+    controller = _controller("lstm", hidden=64, steps=10_000)
+    widget = Timeline(controller)
+    qtbot.addWidget(widget)
+    image = widget.images["f"].image
+    times = []
+    for t in range(1, 200):
+        start = time.perf_counter()
+        controller.seek(t)
+        times.append(time.perf_counter() - start)
+    assert widget.images["f"].image is image  # no image was set again
+    assert widget.cursors[0].value() == 199
+    assert np.median(times) < 0.002  # generous for CI; about 0.1 ms here
