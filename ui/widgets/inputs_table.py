@@ -6,8 +6,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +42,29 @@ if TYPE_CHECKING:
     from ui.controller import Controller
 
 __all__ = ["InputsEditor"]
+
+
+def _drawn_icon(kind: str, color: QColor) -> QIcon:
+    """A small line icon ("copy": two sheets, "paste": a clipboard) for styles without theme icons."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(color, 2.5))
+    if kind == "copy":
+        painter.drawRoundedRect(QRectF(4, 4, 16, 19), 2, 2)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+        painter.fillRect(QRectF(10, 8, 20, 23), Qt.GlobalColor.transparent)  # the front sheet hides the back
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        painter.drawRoundedRect(QRectF(12, 10, 16, 19), 2, 2)
+    else:
+        painter.drawRoundedRect(QRectF(6, 6, 20, 23), 2, 2)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(11, 3, 10, 6), 1.5, 1.5)
+        painter.drawLine(11, 16, 21, 16)
+        painter.drawLine(11, 22, 21, 22)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _Table(QTableView):
@@ -90,7 +123,7 @@ class InputsEditor(QWidget):
         vh.sectionClicked.connect(self.controller.seek)
         hh = self.table.horizontalHeader()
         hh.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("−0.000000") + 16)
-        hh.setStretchLastSection(False)
+        hh.setStretchLastSection(True)
         self.table.copy_requested.connect(self.copy_selection)
         self.table.paste_requested.connect(self.paste_clipboard)
         self.table.clicked.connect(lambda index: self.controller.seek(index.row()))
@@ -113,14 +146,16 @@ class InputsEditor(QWidget):
                  "Insert a step (zeros) below the selected rows", lambda: self.insert_steps(above=False)),
                 ("delete_steps", QIcon.ThemeIcon.EditDelete, sp.SP_TrashIcon,
                  "Delete the selected steps", self.delete_selected),
-                ("copy_inputs", QIcon.ThemeIcon.EditCopy, sp.SP_FileDialogDetailedView,
+                ("copy_inputs", QIcon.ThemeIcon.EditCopy, "copy",
                  "Copy the selected values as tab-separated text (Ctrl+C)", self.copy_selection),
-                ("paste_inputs", QIcon.ThemeIcon.EditPaste, sp.SP_DialogApplyButton,
+                ("paste_inputs", QIcon.ThemeIcon.EditPaste, "paste",
                  "Paste numbers from a spreadsheet into the selection (Ctrl+V); extra rows are appended",
                  self.paste_clipboard)):
             icon = QIcon.fromTheme(theme)
-            bar.addWidget(self._button(name, icon if not icon.isNull() else style.standardIcon(pixmap),
-                                       "", tip, slot))
+            if icon.isNull():
+                icon = _drawn_icon(pixmap, self.palette().color(QPalette.ColorRole.ButtonText)) \
+                    if isinstance(pixmap, str) else style.standardIcon(pixmap)
+            bar.addWidget(self._button(name, icon, "", tip, slot))
         bar.addSpacing(8)
         for name, label, tip, slot in (
                 ("text_inputs", "Text…", "Type text: each character becomes one step (one-hot)",
@@ -168,7 +203,12 @@ class InputsEditor(QWidget):
         index = self.model.index(step, max(current.column(), 0))
         if current.row() != step and self.table.state() != QAbstractItemView.State.EditingState:
             self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.table.isVisible():  # before the first show the viewport has no size to scroll in
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def showEvent(self, ev: QEvent) -> None:  # noqa: N802
+        super().showEvent(ev)
+        self._follow(self.controller.step)
 
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if current.isValid() and current.row() != self.controller.step:

@@ -1,0 +1,403 @@
+"""The weights editor: every gate block as a heatmap; select, type, drag, scale, randomise, zero."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.widgets.colormaps import symmetric_levels
+from ui.widgets.inputs_model import display_label
+from ui.widgets.number_edit import NUMBER_HINT, FiniteValidator, parse_finite, show_hint
+from ui.widgets.weights_view import Block, BlockImage, ParameterCanvas, blocks_of
+
+if TYPE_CHECKING:
+    from ui.controller import Controller
+
+__all__ = ["WeightsEditor"]
+
+_SLIDER_STEPS = 1000  # slider positions on each side of zero
+_TABS = (("weight_ih", "Input weights  x → gates"), ("weight_hh", "Recurrent weights  h → gates"),
+         ("bias", "Biases"))
+
+
+class WeightsEditor(QWidget):
+    """Heatmaps of W_ih, W_hh and the biases split per gate, with a value box and block actions.
+
+    Signals
+    -------
+    message(str)        a hint or result for the status bar
+    import_requested()  the user asked to import weights from a file (the window handles it)
+    """
+
+    message = Signal(str)
+    import_requested = Signal()
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("weights_editor")
+        self.setAccessibleName("Weights editor")
+        self._keys = itertools.count(1)
+        self._selection: tuple[Block, int, int] | None = None
+        self._drag: tuple[int, float, float] | None = None  # merge key, start value, level
+        self._slider_key: int | None = None
+        self._updating = False
+        self.level = 1.0
+        self.canvases: dict[str, ParameterCanvas] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._blocks: dict[str, list[Block]] = {}
+        self._x_labels: list[str] | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("weights_tabs")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.where = QLabel("Click a weight to select it; drag up or down to change it.", self)
+        self.where.setObjectName("weight_label")
+        self.value_edit = QLineEdit(self)
+        self.value_edit.setObjectName("weight_value_edit")
+        self.value_edit.setAccessibleName("Selected weight value")
+        self.value_edit.setToolTip("The selected weight: type an exact value and press Enter")
+        self.value_edit.setValidator(FiniteValidator(self.value_edit))
+        self.value_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("−0.12345678901234567") + 16)
+        self.value_edit.returnPressed.connect(lambda: self.set_value_text(self.value_edit.text()))
+        self.value_edit.inputRejected.connect(self._refused)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setObjectName("weight_slider")
+        self.slider.setAccessibleName("Selected weight slider")
+        self.slider.setToolTip("Drag to change the selected weight across the colour range "
+                               "(one undo step per drag)")
+        self.slider.setRange(-_SLIDER_STEPS, _SLIDER_STEPS)
+        self.slider.sliderPressed.connect(self._slider_pressed)
+        self.slider.sliderReleased.connect(self._slider_released)
+        self.slider.valueChanged.connect(self._slider_moved)
+
+        self.block_label = QLabel("Block: —", self)
+        self.block_label.setObjectName("weight_block_label")
+        self.scale_button = self._button("weight_scale", "Scale…",
+                                         "Multiply every value of the block by a factor", self._ask_scale)
+        self.randomise_button = self._button("weight_randomise", "Randomise",
+                                             "Draw the block again from U(−1/√H, 1/√H) (PyTorch's default) "
+                                             "with the seed on the right", self._randomise_selected)
+        self.zero_button = self._button("weight_zero", "Zero", "Set every value of the block to 0",
+                                        self._zero_selected)
+        self.seed_spin = QSpinBox(self)
+        self.seed_spin.setObjectName("weight_seed_spin")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setPrefix("seed ")
+        self.seed_spin.setToolTip("Seed of the next Randomise (it counts up after each use)")
+        self.seed_spin.setAccessibleName("Randomise seed")
+        self.range_spin = QDoubleSpinBox(self)
+        self.range_spin.setObjectName("weight_range_spin")
+        self.range_spin.setRange(0.0, 1e6)
+        self.range_spin.setDecimals(3)
+        self.range_spin.setSingleStep(0.1)
+        self.range_spin.setPrefix("± ")
+        self.range_spin.setSpecialValueText("auto")
+        self.range_spin.setToolTip("Colour range: ± this value (auto = the largest |weight| of the cell)")
+        self.range_spin.setAccessibleName("Colour range")
+        self.range_spin.valueChanged.connect(lambda _: self.refresh())
+        self.import_button = self._button(
+            "weight_import", "Import…", "Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file",
+            self.import_requested.emit)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("weights_hint")
+        self.message.connect(self.hint.setText)
+
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.where, 0, 0)
+        grid.addWidget(self.value_edit, 0, 1)
+        grid.addWidget(self.slider, 0, 2, 1, 3)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.block_label, self.scale_button, self.randomise_button, self.seed_spin,
+                       self.zero_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(QLabel("Colour range", self))
+        actions.addWidget(self.range_spin)
+        actions.addSpacing(12)
+        actions.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(grid)
+        layout.addLayout(actions)
+        layout.addWidget(self.hint)
+
+        controller.cell_changed.connect(self.rebuild)
+        controller.weights_changed.connect(self.refresh)
+        self.rebuild()
+
+    def _button(self, name: str, text: str, tip: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    # -- building and updating -------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Recreate the canvases for the current cell (kind, sizes or document changed)."""
+        old = self._selection
+        current = max(self.tabs.currentIndex(), 0)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        cell = self.controller.cell
+        labels = list(self.controller.session.input_labels)
+        self._x_labels = [display_label(s) for s in labels] if len(labels) == cell.input_size else None
+        self._blocks = blocks_of(cell)
+        self.canvases, self._pages = {}, {}
+        self._selection = None
+        for key in self._blocks:  # canvases are built when their tab is first shown
+            page = QWidget(self.tabs)
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self._pages[key] = page
+            self.tabs.addTab(page, dict(_TABS)[key])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self._tab_changed(current)
+        if old is not None:
+            name, index, _ = old[0].target(old[1], old[2])
+            if self._find(name, index) is not None:
+                self.select(name, index)
+        self.refresh()
+
+    def canvas(self, key: str) -> ParameterCanvas:
+        """The canvas of ``weight_ih``, ``weight_hh`` or ``bias``, built on first use."""
+        if key not in self.canvases:
+            canvas = ParameterCanvas(self._blocks[key], self, self._x_labels if key == "weight_ih" else None,
+                                     self._pages[key])
+            canvas.setObjectName(f"weights_canvas_{key}")
+            self._pages[key].layout().addWidget(canvas)
+            self.canvases[key] = canvas
+            canvas.update_images(self.controller.cell, (-self.level, self.level))
+            if self._selection is not None and self._selection[0] in canvas.blocks:
+                canvas.show_marker(*self._selection)
+        return self.canvases[key]
+
+    def _tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._blocks):
+            self.canvas(list(self._blocks)[index])
+
+    def levels(self) -> tuple[float, float]:
+        """The fixed colour levels: ± the user's range, or ± max |w| over the whole cell."""
+        if self.range_spin.value() > 0:
+            return -self.range_spin.value(), self.range_spin.value()
+        values = np.concatenate([np.ravel(p) for p in self.controller.cell.parameters().values()])
+        return symmetric_levels(values, minimum=1e-3)
+
+    def refresh(self) -> None:
+        """Update every built image (weights changed) and the selection's value box and slider."""
+        if self._drag is None and not self.slider.isSliderDown():
+            self.level = self.levels()[1]
+        for canvas in self.canvases.values():
+            canvas.update_images(self.controller.cell, (-self.level, self.level))
+        self._show_selection()
+
+    def image_for(self, name: str, gate: str) -> BlockImage:
+        """The image showing ``gate``'s block of parameter ``name`` (biases share one image per gate)."""
+        canvas = self.canvas("bias" if name.startswith("bias") else name)
+        return canvas.image_of(next(b for b in canvas.blocks if b.gate == gate))
+
+    # -- selection --------------------------------------------------------------------------------
+    def _find(self, name: str, index: tuple[int, ...]) -> tuple[Block, int, int] | None:
+        H = self.controller.cell.hidden_size
+        blocks = self._blocks.get("bias" if name.startswith("bias") else name, [])
+        k, r = divmod(int(index[0]), H)
+        if not 0 <= k < len(blocks):
+            return None
+        block = blocks[k]
+        c = int(index[1]) if block.axis else block.names.index(name)
+        return (block, r, c) if c < block.values(self.controller.cell).shape[1] else None
+
+    def select(self, name: str, index: tuple[int, ...]) -> None:
+        """Select parameter entry ``name[index]`` (as a click on its pixel does)."""
+        found = self._find(name, tuple(index))
+        if found is None:
+            raise IndexError(f"{name}{list(index)} is not a parameter entry of this cell")
+        self.block_clicked(*found)
+
+    def selected(self) -> tuple[str, tuple[int, ...], str] | None:
+        """The selected entry as (parameter name, index, block label), or None."""
+        return None if self._selection is None else self._selection[0].target(*self._selection[1:])
+
+    def block_clicked(self, block: Block, r: int, c: int) -> None:
+        """Select pixel (r, c) of ``block``."""
+        self._selection = (block, r, c)
+        key = block.names[0] if block.axis else "bias"
+        self.tabs.setCurrentIndex(list(self._blocks).index(key))
+        for canvas in self.canvases.values():
+            canvas.show_marker(block if block in canvas.blocks else None, r, c)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        has = self._selection is not None
+        for widget in (self.value_edit, self.slider, self.scale_button, self.randomise_button,
+                       self.zero_button):
+            widget.setEnabled(has)
+        if not has:
+            return
+        block, r, c = self._selection
+        name, index, label = block.target(r, c)
+        value = float(getattr(self.controller.cell, name)[index])
+        source = f" ← {block.axis} {c}" if block.axis else ""
+        if block.axis == "x":
+            source = f" ← x {c}" + (f" '{self._x_labels[c]}'" if self._x_labels else "")
+        self.where.setText(f"{name}[{', '.join(map(str, index))}] ({label}, unit {r}{source}) =")
+        self.block_label.setText(f"Block {label}:")
+        self._updating = True
+        if not self.value_edit.hasFocus() or self._drag is not None:
+            self.value_edit.setText(repr(value))
+            self.value_edit.setCursorPosition(0)
+        if not self.slider.isSliderDown():
+            self.slider.setValue(round(np.clip(value / self.level, -1, 1) * _SLIDER_STEPS))
+        self._updating = False
+
+    def _refused(self) -> None:
+        show_hint(self.value_edit)
+        self.message.emit(NUMBER_HINT)
+
+    # -- editing one weight ----------------------------------------------------------------------------
+    def set_value_text(self, text: str) -> bool:
+        """Set the selected weight to the number in ``text``; refuses non-numbers and NaN/inf."""
+        number = parse_finite(text)
+        if number is None or self._selection is None:
+            self._refused()
+            return False
+        self._set_selected(number)
+        return True
+
+    def _set_selected(self, value: float, merge_key: Any = None) -> None:
+        name, index, label = self.selected()
+        if float(getattr(self.controller.cell, name)[index]) == value:
+            return
+        where = f"{label}[{', '.join(map(str, index))}]"
+        self.controller.set_parameter(name, index, value, text=f"Set {where} = {value:.4g}",
+                                      merge_key=merge_key)
+
+    def drag_started(self, block: Block, r: int, c: int) -> None:
+        """A drag began on pixel (r, c): select it and open one merged undo step."""
+        self.block_clicked(block, r, c)
+        name, index, _ = self.selected()
+        self._drag = (next(self._keys), float(getattr(self.controller.cell, name)[index]), self.level)
+
+    def drag_moved(self, pixels_up: float, fine: bool = False) -> None:
+        """Move the dragged weight: 100 pixels span the colour range (Shift: ten times finer)."""
+        if self._drag is None:
+            return
+        key, start, level = self._drag
+        step = level / 100.0 * (0.1 if fine else 1.0)
+        self._set_selected(round(start + pixels_up * step, 6), merge_key=("drag", key))
+
+    def drag_finished(self) -> None:
+        """The drag ended: the colour levels may follow the new values now."""
+        self._drag = None
+        self.refresh()
+
+    def _slider_pressed(self) -> None:
+        self._slider_key = next(self._keys)
+
+    def _slider_released(self) -> None:
+        self._slider_key = None
+        self.refresh()
+
+    def _slider_moved(self, position: int) -> None:
+        if self._updating or self._selection is None:
+            return
+        key = ("slider", self._slider_key) if self._slider_key is not None else None
+        self._set_selected(round(position / _SLIDER_STEPS * self.level, 6), merge_key=key)
+
+    # -- block actions --------------------------------------------------------------------------------
+    def _block_index(self, name: str, gate: str) -> tuple[Any, ...]:
+        cell = self.controller.cell
+        k = cell.gate_names.index(gate) if cell.gate_names else 0
+        rows = slice(k * cell.hidden_size, (k + 1) * cell.hidden_size)
+        return (rows, slice(None)) if name.startswith("weight") else (rows,)
+
+    def _block_label(self, name: str, gate: str) -> str:
+        block, r, c = self._find(name, (self._block_index(name, gate)[0].start, 0))
+        return block.target(r, c)[2]
+
+    def _apply_block(self, name: str, gate: str, values: Any, verb: str) -> None:
+        index = self._block_index(name, gate)
+        label = self._block_label(name, gate)
+        self.controller.set_parameter(name, index, values, text=f"{verb} {label}")
+        self.message.emit(f"{verb} {label}.")
+
+    def zero_block(self, name: str, gate: str) -> None:
+        """Set one gate block of ``name`` to zero (one undo step)."""
+        self._apply_block(name, gate, 0.0, "Zero")
+
+    def scale_block(self, name: str, gate: str, factor: float) -> None:
+        """Multiply one gate block of ``name`` by ``factor`` (one undo step)."""
+        values = getattr(self.controller.cell, name)[self._block_index(name, gate)] * float(factor)
+        self._apply_block(name, gate, values, f"Scale ×{factor:g}")
+
+    def randomise_block(self, name: str, gate: str, seed: int | None = None) -> None:
+        """Redraw one gate block from U(−1/√H, 1/√H), seeded (the seed box counts up after use)."""
+        seed = self.seed_spin.value() if seed is None else int(seed)
+        shape = getattr(self.controller.cell, name)[self._block_index(name, gate)].shape
+        k = 1.0 / np.sqrt(self.controller.cell.hidden_size)
+        values = np.random.default_rng(seed).uniform(-k, k, shape)
+        self._apply_block(name, gate, values, f"Randomise (seed {seed})")
+        self.seed_spin.setValue(seed + 1)
+
+    def _selected_block(self) -> tuple[str, str] | None:
+        return None if self._selection is None else (self.selected()[0], self._selection[0].gate)
+
+    def _ask_scale(self) -> None:
+        target = self._selected_block()
+        if target is None:
+            return
+        factor, ok = QInputDialog.getDouble(self, "Scale block", f"Multiply every value of "
+                                            f"{self._block_label(*target)} by:", 0.5, -1000.0, 1000.0, 4)
+        if ok:
+            self.scale_block(*target, factor)
+
+    def _randomise_selected(self) -> None:
+        if (target := self._selected_block()) is not None:
+            self.randomise_block(*target)
+
+    def _zero_selected(self) -> None:
+        if (target := self._selected_block()) is not None:
+            self.zero_block(*target)
+
+    def block_menu(self, block: Block, r: int, c: int, screen_pos: QPoint) -> None:
+        """Right-click on a block: select the pixel and offer the block actions."""
+        self.block_clicked(block, r, c)
+        menu = QMenu(self)
+        label = self.selected()[2]
+        menu.addAction(f"Scale {label}…", self._ask_scale)
+        menu.addAction(f"Randomise {label}", self._randomise_selected)
+        menu.addAction(f"Zero {label}", self._zero_selected)
+        menu.exec(screen_pos)
+
+    def changeEvent(self, ev: QEvent) -> None:  # noqa: N802
+        if ev.type() == QEvent.Type.PaletteChange and self.canvases:
+            self.rebuild()  # colour maps and axis pens follow the palette
+        super().changeEvent(ev)
