@@ -257,3 +257,26 @@ def test_step_update_is_cheap(qtbot):
         controller.seek(step * 37)
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.002
+
+
+def test_follows_a_dark_palette(qtbot):
+    from ui.theme import dark_palette
+
+    widget = CellDiagram(Controller(session("gru")))
+    qtbot.addWidget(widget)
+    assert not widget.canvas.theme.dark
+    widget.setPalette(dark_palette())
+    assert widget.canvas.theme.dark
+    image = widget.render_to_image(QSize(400, 220))
+    assert image.pixelColor(2, 2).lightness() < 128  # drawn on the dark window colour
+
+
+def test_singletons_survive_painting(qtbot):
+    import sys
+
+    widget = CellDiagram(Controller(session("lstm")))
+    qtbot.addWidget(widget)
+    for _ in range(50):
+        widget.render_to_image(QSize(320, 180))
+    if sys.version_info < (3, 12):  # PySide6 6.12 drops a reference per void call; see refcount_guard
+        assert sys.getrefcount(None) > 1 << 39

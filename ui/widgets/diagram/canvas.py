@@ -9,7 +9,8 @@ from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
-from ui.widgets.diagram.painter import Fonts, Scene, Theme, paint_scene
+from ui.widgets.diagram.painter import paint_scene
+from ui.widgets.diagram.style import Fonts, Scene, Theme
 
 __all__ = ["DiagramCanvas"]
 

@@ -38,7 +38,7 @@ def fmt(value: float, digits: int = DIGITS) -> str:
     """A number as the diagram writes it: fixed decimals, a true minus sign, no ``-0``."""
     text = f"{value:.{digits}f}"
     if text.startswith("-"):
-        text = "0" + text[1:] if float(text) == 0.0 else "−" + text[1:]
+        text = text[1:] if float(text) == 0.0 else "−" + text[1:]
     return text
 
 

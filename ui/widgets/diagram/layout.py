@@ -20,7 +20,7 @@ __all__ = ["HEIGHT", "WIDTH", "Layout", "Node", "Wire", "build_layout"]
 WIDTH, HEIGHT = 1000.0, 536.0
 FOOTER_TOP = 474.0
 BLOCK_W, BLOCK_H = 104.0, 66.0
-OP_R, STATE_R = 17.0, 27.0
+OP_R, STATE_R = 17.0, 29.0
 ARROW = 10.0
 
 

@@ -1,0 +1,124 @@
+"""The diagram's look: palette-aware colours, value colour tables, fonts, and a frame's scene.
+
+Everything here is made once per palette or scale; a frame only looks colours up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPalette
+
+from ui.widgets import colormaps as cm
+
+__all__ = ["Fonts", "Scene", "Theme", "mix"]
+
+STEPS = 100  # colour-table resolution
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` blended toward ``b`` by ``t`` ∈ [0, 1] (alpha taken from ``a``)."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t), a.alpha())
+
+
+class Theme:
+    """Colours read from a palette: text, background, and the two value maps.
+
+    The maps are the app's shared ones (:mod:`ui.widgets.colormaps`): ``sigmoid`` runs from
+    the background (0, a closed gate) to saturated (1, open); ``tanh`` is diverging, blue
+    (−1) through the background (0) to red (+1), so "no signal" recedes in light and dark.
+    """
+
+    def __init__(self, palette: QPalette) -> None:
+        self.text = palette.color(QPalette.ColorRole.WindowText)
+        self.window = palette.color(QPalette.ColorRole.Window)
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.dark = cm.is_dark(palette)
+        self.dim = mix(self.text, self.window, 0.3)
+        self.faint = mix(self.text, self.window, 0.8)
+        self.body = mix(self.window, self.text, 0.045)
+        ramp = np.linspace(0.0, 1.0, STEPS + 1)
+        self.sig = cm.sigmoid_map(palette).mapToQColor(ramp)
+        self.div = cm.tanh_map(palette).mapToQColor(np.linspace(0.0, 1.0, 2 * STEPS + 1))
+        self.glow = QColor("#ffb000") if self.dark else QColor("#f08c00")
+        self.on_light, self.on_dark = QColor("#1d1d1f"), QColor("#fafafa")
+        self._gradients: dict[tuple, QBrush] = {}
+
+    def color(self, scale: str, value: float, level: float = 1.0) -> QColor:
+        """The map colour of ``value`` on ``scale`` (``sigmoid``, ``tanh`` or ``cell`` ± ``level``)."""
+        if scale == "sigmoid":
+            return self.sig[int(min(max(value, 0.0), 1.0) * STEPS + 0.5)]
+        t = min(max(value / level, -1.0), 1.0)
+        return self.div[int((t + 1.0) * STEPS + 0.5)]
+
+    def ink_on(self, fill: QColor) -> QColor:
+        """Black or white text, whichever reads better on ``fill``."""
+        y = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF()
+        return self.on_light if y > 0.55 else self.on_dark
+
+    def gradient(self, scale: str, rect: QRectF) -> QBrush:
+        """A horizontal gradient of a colour map across ``rect`` (for the legend), made once."""
+        key = (scale, rect.left(), rect.top(), rect.width())
+        if key not in self._gradients:
+            grad = QLinearGradient(rect.topLeft(), rect.topRight())
+            table = self.sig if scale == "sigmoid" else self.div
+            for k in range(11):
+                grad.setColorAt(k / 10, table[round(k / 10 * (len(table) - 1))])
+            self._gradients[key] = QBrush(grad)
+        return self._gradients[key]
+
+
+@dataclass
+class Fonts:
+    """Fonts in logical pixels, never below ``min_px`` on screen at the current scale."""
+
+    header: QFont
+    symbol: QFont
+    label: QFont
+    small: QFont
+    name: QFont
+    sub: QFont
+    _elided: dict[tuple[str, float], str] = field(default_factory=dict)
+    _metrics: dict[str, QFontMetricsF] = field(default_factory=dict)
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Metrics of one of these fonts (made once)."""
+        key = font.key()
+        if key not in self._metrics:
+            self._metrics[key] = QFontMetricsF(font)
+        return self._metrics[key]
+
+    def elided(self, text: str, width: float) -> str:
+        """``text`` in the small font, cut with … to fit ``width`` (cached)."""
+        key = (text, width)
+        if key not in self._elided:
+            self._elided[key] = QFontMetricsF(self.small).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return self._elided[key]
+
+    @classmethod
+    def make(cls, family: QFont, scale: float, min_px: float = 11.0) -> Fonts:
+        def font(px: float, bold: bool = False, italic: bool = False) -> QFont:
+            f = QFont(family)
+            f.setPixelSize(max(round(max(px, min_px / max(scale, 1e-3))), 1))
+            f.setBold(bold)
+            f.setItalic(italic)
+            return f
+
+        return cls(font(20, True), font(22), font(17, True), font(15), font(21, italic=True), font(14))
+
+
+@dataclass
+class Scene:
+    """What one frame shows besides the layout: values, levels, header, hover and pin."""
+
+    values: dict[str, float]
+    levels: dict[str, float]
+    header_left: str
+    header_right: str
+    hover: str | None = None
+    pinned: str | None = None
+    x_text: str | None = None  # replaces the x terminal's number (a token for text input)
