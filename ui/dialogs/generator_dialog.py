@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from simulator.errors import InputError
 from simulator.inputs import GENERATORS, MAX_STEPS, generate
-from ui.widgets.colormaps import style_plot
+from ui.widgets.colormaps import sigmoid_map, style_plot
 from ui.widgets.inputs_model import apply_inputs
 
 if TYPE_CHECKING:
@@ -34,6 +33,7 @@ __all__ = ["GeneratorDialog"]
 
 _INT_MAX = 2**31 - 1  # QSpinBox holds a C int
 _MAX_CURVES = 12
+_LINE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 
 
 def _spin(param: Any, parent: QWidget) -> QAbstractSpinBox:
@@ -98,6 +98,9 @@ class GeneratorDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("&Generator", self.combo)  # parameter rows go between these and the sizes
+        self.form.addRow("&Steps", self.steps)
+        self.form.addRow("&Input size", self.input_size)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("generator_preview")
         self.plot.setToolTip("Preview of the generated sequence (one line per input; columns offset)")
@@ -109,6 +112,9 @@ class GeneratorDialog(QDialog):
         self.plot.getPlotItem().setClipToView(True)
         style_plot(self.plot, [self.plot.getPlotItem()], self.palette())
         self.curves: list[pg.PlotDataItem] = []
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.hide()
+        self.plot.addItem(self.image)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these inputs")
@@ -144,18 +150,15 @@ class GeneratorDialog(QDialog):
         return str(self.combo.currentData())
 
     def _build_form(self) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.form.addRow("&Generator", self.combo)
+        for _ in self.params:
+            self.form.removeRow(1)  # deletes the old parameter's label and spin box
         gen = GENERATORS[self.name()]
         self.params = {}
-        for param in gen.params:
+        for k, param in enumerate(gen.params):
             box = _spin(param, self)
             box.valueChanged.connect(self._timer.start)
             self.params[param.name] = box
-            self.form.addRow(f"{param.name.capitalize()}", box)
-        self.form.addRow("&Steps", self.steps)
-        self.form.addRow("&Input size", self.input_size)
+            self.form.insertRow(1 + k, param.name.capitalize(), box)
         self.help.setText(gen.help)
         self.update_preview()
 
@@ -204,21 +207,41 @@ class GeneratorDialog(QDialog):
         self.error.setText(f"{x.shape[0]} steps × {x.shape[1]} inputs"
                            + (f" — the cell takes {self.controller.cell.input_size}: its input weights "
                               "will be re-initialised." if reinit else ""))
+        if self.name() == "copy":
+            self._show_heatmap(x)
+        else:
+            self._show_lines(x)
+
+    def _show_lines(self, x: np.ndarray) -> None:
+        """Signals: one line per column (repeated columns overlap), up to a dozen."""
+        self.image.hide()
+        self.plot.getViewBox().invertY(False)
+        self.plot.getAxis("left").setTicks(None)
+        self.plot.setLabel("left", "value")
         shown = min(x.shape[1], _MAX_CURVES)
-        span = float(np.ptp(x)) or 1.0
         steps = np.arange(x.shape[0])
-        text = self.palette().color(QPalette.ColorRole.Text)
         for k in range(shown):
             if k == len(self.curves):
                 self.curves.append(self.plot.plot())
-            offset = 0.0 if x.shape[1] == 1 or self.name() != "copy" else -1.25 * span * k
-            color = pg.intColor(k, hues=max(shown, 3)) if shown > 1 else text
-            self.curves[k].setData(steps, x[:, k] + offset, pen=pg.mkPen(color, width=1.5),
-                                   stepMode=None)
+            pen = pg.mkPen(_LINE_COLORS[k % len(_LINE_COLORS)], width=1.5)
+            self.curves[k].setData(steps, x[:, k], pen=pen)
             self.curves[k].show()
         for curve in self.curves[shown:]:
             curve.hide()
         self.plot.enableAutoRange()
+
+    def _show_heatmap(self, x: np.ndarray) -> None:
+        """The copy task: its one-hot columns as rows of a 0 … 1 heatmap, labelled."""
+        for curve in self.curves:
+            curve.hide()
+        self.image.setColorMap(sigmoid_map(self.palette()))
+        self.image.setImage(x.T, autoLevels=False, levels=(0.0, 1.0))
+        self.image.show()
+        labels = self.labels()
+        self.plot.getViewBox().invertY(True)
+        self.plot.getAxis("left").setTicks([[(k + 0.5, s) for k, s in enumerate(labels)]])
+        self.plot.setLabel("left", "input")
+        self.plot.setRange(xRange=(0, x.shape[0]), yRange=(0, x.shape[1]), padding=0)
 
     # -- result -------------------------------------------------------------------------------
     def accept(self) -> None:
