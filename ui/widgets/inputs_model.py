@@ -93,9 +93,6 @@ class InputsModel(QAbstractTableModel):
             if orientation == Qt.Orientation.Horizontal:
                 return self._column_name(section)
             return f"Step {section}: click to go there"
-        vertical = orientation == Qt.Orientation.Vertical
-        if role == Qt.ItemDataRole.FontRole and vertical and section == self._step:
-            return self._bold
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -161,15 +158,15 @@ class InputsModel(QAbstractTableModel):
             self.endRemoveRows()
         if start < rows:
             self.dataChanged.emit(self.index(start, 0), self.index(rows - 1, cols - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, start, rows - 1)
+            if self.labels():  # row headers show the one-hot character
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, start, rows - 1)
 
     def on_step_changed(self, step: int) -> None:
-        """Move the highlighted row."""
+        """Move the highlighted row (cells only: a header change re-measures the whole header)."""
         old, self._step = self._step, step
         for t in {old, step}:
             if 0 <= t < self._rows:
                 self.dataChanged.emit(self.index(t, 0), self.index(t, self._cols - 1))
-                self.headerDataChanged.emit(Qt.Orientation.Vertical, t, t)
 
 
 def session_with_inputs(controller: Controller, inputs: np.ndarray,
