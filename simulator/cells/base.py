@@ -10,7 +10,8 @@ import numpy as np
 from simulator.errors import InputError
 from simulator.trace import Trace
 
-__all__ = ["PARAMETER_NAMES", "Cell", "as_float_array", "check_finite", "check_real"]
+__all__ = ["PARAMETER_NAMES", "PROJECTION_BLOCK", "Cell", "as_float_array", "check_finite", "check_real",
+           "project_inputs"]
 
 PARAMETER_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
@@ -51,6 +52,38 @@ def as_float_array(value: Any, name: str, shape: tuple[int, ...], dtype: np.dtyp
         arr = np.array(arr, dtype=dtype, order="C", copy=True)
     check_finite(arr, name)
     return arr
+
+
+PROJECTION_BLOCK = 64
+
+
+def project_inputs(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, out: np.ndarray,
+                   start: int, stop: int) -> None:
+    """``out[t − start] = weight @ x[t] + bias`` for steps ``start ≤ t < stop``, bit-identical for any range.
+
+    A BLAS matmul may round a row differently depending on how many rows it is given
+    (a single row goes to gemv), so a rerun from step t would drift from a full run in
+    the last bit. Rows are therefore always projected in blocks of ``PROJECTION_BLOCK``
+    aligned to step 0, each through the same (64, D) @ (D, G·H) call.
+
+    Parameters
+    ----------
+    x : ndarray, shape (≥ stop, D)
+        The trace's inputs.
+    weight : ndarray, shape (G·H, D)
+    bias : ndarray, shape (G·H,)
+    out : ndarray, shape (stop − start, G·H)
+    """
+    B = PROJECTION_BLOCK
+    x_block = np.zeros((B, x.shape[1]), x.dtype)
+    p_block = np.empty((B, weight.shape[0]), x.dtype)
+    w_t = weight.T
+    for lo in range(start - start % B, stop, B):
+        hi = min(lo + B, stop)
+        x_block[: hi - lo] = x[lo:hi]
+        np.matmul(x_block, w_t, out=p_block)
+        first = max(lo, start)
+        np.add(p_block[first - lo: hi - lo], bias, out=out[first - start: hi - start])
 
 
 class Cell:

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell
+from simulator.cells.base import Cell, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["GRUCell"]
@@ -74,25 +74,22 @@ class GRUCell(Cell):
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
-        w_x = np.ascontiguousarray(w_ih.T)  # (D, 3H); one gemv per step, see RNNCell._kernel
+        project_inputs(trace._x, w_ih, bias, gs, start, stop)
         h = trace.state_before(start)[0]
-        views = (trace._x[start:stop], gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
+        views = (gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
                  trace._h[start:stop])
         if self.reset_after:
-            self._loop_reset_after(views, h, w_x, bias, w_t)
+            self._loop_reset_after(views, h, w_t)
         else:
-            self._loop_reset_before(views, h, w_x, bias, w_t)
+            self._loop_reset_before(views, h, w_t)
 
-    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_x: np.ndarray, bias: np.ndarray,
-                          w_t: np.ndarray) -> None:
+    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
         H = self.hidden_size
         b_hn = self.bias_hh[2 * H:]
         tmp = np.empty(3 * H, self.dtype)
         t_rz, t_n = tmp[: 2 * H], tmp[2 * H:]
         dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
-        for x, row, rz, r, z, n, out in zip(*views, strict=True):
-            dot(x, w_x, out=row)
-            add(row, bias, out=row)
+        for rz, r, z, n, out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(rz, t_rz, out=rz)
             tanh(rz, out=rz)
@@ -107,15 +104,12 @@ class GRUCell(Cell):
             add(out, n, out=out)
             h = out
 
-    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_x: np.ndarray, bias: np.ndarray,
-                           w_t: np.ndarray) -> None:
+    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
         H = self.hidden_size
         w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
         t_rz, t_n, rh = (np.empty(k * H, self.dtype) for k in (2, 1, 1))
         dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
-        for x, row, rz, r, z, n, out in zip(*views, strict=True):
-            dot(x, w_x, out=row)
-            add(row, bias, out=row)
+        for rz, r, z, n, out in zip(*views, strict=True):
             dot(h, w_rz, out=t_rz)
             add(rz, t_rz, out=rz)
             tanh(rz, out=rz)

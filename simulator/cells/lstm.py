@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell, as_float_array
+from simulator.cells.base import Cell, as_float_array, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["LSTMCell"]
@@ -81,21 +81,19 @@ class LSTMCell(Cell):
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
-        w_x = np.ascontiguousarray(w_ih.T)  # (D, 4H); one gemv per step, see RNNCell._kernel
+        project_inputs(trace._x, w_ih, bias, gs, start, stop)
         h, c = trace.state_before(start)
         tmp = np.empty(4 * H, self.dtype)
         ig = np.empty(H, self.dtype)
         dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
         # per-gate column views, iterated together: no slicing inside the loop
-        views = (trace._x[start:stop], gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:3 * H],
+        views = (gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:3 * H],
                  gs[:, 3 * H:],
                  trace._h[start:stop], trace._c[start:stop])
         if self.weight_peephole is not None:
-            self._peephole_loop(views, h, c, w_x, bias, w_t, tmp, ig)
+            self._peephole_loop(views, h, c, w_t, tmp, ig)
             return
-        for x, row, sig, i, f, o, g, h_out, c_out in zip(*views, strict=True):
-            dot(x, w_x, out=row)
-            add(row, bias, out=row)
+        for row, sig, i, f, o, g, h_out, c_out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(row, tmp, out=row)
             tanh(row, out=row)  # g, and tanh(a/2) for i, f, o
@@ -108,8 +106,8 @@ class LSTMCell(Cell):
             mul(h_out, o, out=h_out)
             h, c = h_out, c_out
 
-    def _peephole_loop(self, views: tuple, h: np.ndarray, c: np.ndarray, w_x: np.ndarray,
-                       bias: np.ndarray, w_t: np.ndarray, tmp: np.ndarray, ig: np.ndarray) -> None:
+    def _peephole_loop(self, views: tuple, h: np.ndarray, c: np.ndarray, w_t: np.ndarray,
+                       tmp: np.ndarray, ig: np.ndarray) -> None:
         """The same steps with peepholes: i and f see the old cell, o sees the new one."""
         H = self.hidden_size
         p_if = 0.5 * self.weight_peephole[:2]  # halved like the gate rows, shape (2, H)
@@ -117,9 +115,7 @@ class LSTMCell(Cell):
         pc = np.empty((2, H), self.dtype)
         po = np.empty(H, self.dtype)
         dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
-        for x, row, _, i, f, o, g, h_out, c_out in zip(*views, strict=True):
-            dot(x, w_x, out=row)
-            add(row, bias, out=row)
+        for row, _, i, f, o, g, h_out, c_out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(row, tmp, out=row)
             if_ = row[: 2 * H]

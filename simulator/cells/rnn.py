@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import ACTIVATIONS
-from simulator.cells.base import Cell
+from simulator.cells.base import Cell, project_inputs
 from simulator.errors import InputError
 from simulator.trace import Trace
 
@@ -50,26 +50,26 @@ class RNNCell(Cell):
         return f"RNN ({self.nonlinearity}), {self.input_size} inputs, {self.hidden_size} units"
 
     def _kernel(self, trace: Trace, start: int, stop: int) -> None:
-        # One gemv per step for the input too (not one matmul over all rows): a BLAS matmul
-        # rounds a row differently depending on how many rows it is given, and rerunning
-        # from step t must reproduce a full run bit for bit.
-        w_x = np.ascontiguousarray(self.weight_ih.T)  # (D, H)
-        w_t = np.ascontiguousarray(self.weight_hh.T)  # (H, H)
-        bias = self.bias_ih + self.bias_hh
+        hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
+        project_inputs(trace._x, self.weight_ih, self.bias_ih + self.bias_hh, hs, start, stop)
+        w_t = np.ascontiguousarray(self.weight_hh.T)  # h @ w_t: one gemv per step into a buffer
         h = trace.state_before(start)[0]
         tmp = np.empty(self.hidden_size, self.dtype)
         dot, add = np.dot, np.add
-        act = np.tanh if self.nonlinearity == "tanh" else None
-        for x, row in zip(trace._x[start:stop], trace._h[start:stop], strict=True):
-            dot(x, w_x, out=row)  # pre-activation written straight into h, then squashed
-            add(row, bias, out=row)
-            dot(h, w_t, out=tmp)
-            add(row, tmp, out=row)
-            if act is None:
-                np.maximum(row, 0.0, out=row)
-            else:
-                act(row, out=row)
-            h = row
+        if self.nonlinearity == "tanh":
+            tanh = np.tanh
+            for row in hs:
+                dot(h, w_t, out=tmp)
+                add(row, tmp, out=row)
+                tanh(row, out=row)
+                h = row
+        else:
+            maximum = np.maximum
+            for row in hs:
+                dot(h, w_t, out=tmp)
+                add(row, tmp, out=row)
+                maximum(row, 0.0, out=row)
+                h = row
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """``∂h[t]/∂h_t = diag(φ'(a_t)) W_hh``, shape (H, H)."""

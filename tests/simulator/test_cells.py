@@ -132,11 +132,11 @@ def test_step_equals_run_rows(kind, options):
     state = {"h": h}
     if cell.has_cell:
         state["c"] = np.zeros(4)
-    for t, xt in enumerate(x[:20]):
+    for t, xt in enumerate(x[:20]):  # equal up to BLAS rounding of a 1-row vs a 64-row projection
         state, gates = cell.step(xt, state)
-        np.testing.assert_array_equal(state["h"], trace.h[t])
+        np.testing.assert_array_max_ulp(state["h"], trace.h[t], maxulp=4)
         for name, values in gates.items():
-            np.testing.assert_array_equal(values, trace.gates[name][t])
+            np.testing.assert_allclose(values, trace.gates[name][t], rtol=1e-15, atol=1e-16)
     assert set(gates) == set(cell.gate_names)
 
 
