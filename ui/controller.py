@@ -53,7 +53,7 @@ class Controller(QObject):
             session = default_session()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undo_stack")
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.path: str | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -119,6 +119,9 @@ class Controller(QObject):
         self.trace_changed.emit(0)
         self.step_changed.emit(self.step)
 
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
     def _changed(self) -> None:
         self._version += 1
 
@@ -132,7 +135,8 @@ class Controller(QObject):
         self.undo_stack.push(commands.SetParameterCommand(
             self, name, index, values, text or f"Edit {name}", merge_key))
 
-    def set_inputs(self, start: int, values: Any, text: str = "Edit inputs", cols: slice = slice(None)) -> None:
+    def set_inputs(self, start: int, values: Any, text: str = "Edit inputs",
+                   cols: slice = slice(None)) -> None:
         """Overwrite input rows from ``start`` (columns ``cols``) as one undoable edit."""
         values = np.atleast_2d(np.asarray(values, dtype=float))
         if not np.all(np.isfinite(values)):

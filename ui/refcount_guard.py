@@ -9,7 +9,8 @@ with ``Fatal Python error: none_dealloc`` (or ``bool_dealloc``).
 
 Giving the singletons a huge head start of references is harmless (they are never freed
 anyway) and makes the drain irrelevant: 2**40 calls is years of painting.
-This belongs at the package root (``ui/__init__.py``); it lives here until it moves.
+pyproject.toml pins PySide6 below 6.12; this guard protects environments where the pin was
+bypassed. ``ui/__init__.py`` applies it, only on the affected versions.
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ def protect_singletons() -> bool:
     """
     if sys.version_info >= (3, 12) or getattr(sys, "_gatescope_singletons_protected", False):
         return False
+    import PySide6
+
+    if not PySide6.__version__.startswith("6.12."):
+        return False
     for obj in (None, True, False):
         ctypes.c_ssize_t.from_address(id(obj)).value += HEAD_START  # ob_refcnt is the first field
     sys._gatescope_singletons_protected = True
     return True
 
-
-protect_singletons()

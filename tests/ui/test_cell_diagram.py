@@ -271,12 +271,14 @@ def test_follows_a_dark_palette(qtbot):
     assert image.pixelColor(2, 2).lightness() < 128  # drawn on the dark window colour
 
 
-def test_singletons_survive_painting(qtbot):
+def test_painting_does_not_drain_none(qtbot):
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call and aborts."""
     import sys
 
     widget = CellDiagram(Controller(session("lstm")))
     qtbot.addWidget(widget)
+    widget.render_to_image(QSize(320, 180))
+    before = sys.getrefcount(None)
     for _ in range(50):
         widget.render_to_image(QSize(320, 180))
-    if sys.version_info < (3, 12):  # PySide6 6.12 drops a reference per void call; see refcount_guard
-        assert sys.getrefcount(None) > 1 << 39
+    assert sys.getrefcount(None) >= before - 50  # hundreds of void calls per paint would show

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 
 from ui.controller import Controller
 from ui.widgets import colormaps as cm
-from ui.widgets.diagram import refcount_guard  # noqa: F401 - see its docstring (PySide6 6.12 on Python 3.11)
 from ui.widgets.diagram.canvas import DiagramCanvas
 from ui.widgets.diagram.equations import equation_text
 from ui.widgets.diagram.layout import build_layout

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from simulator import make_cell
 from simulator.errors import InputError
 from simulator.session import Session
-from ui.widgets.diagram import refcount_guard  # noqa: F401 - PySide6 6.12 on Python 3.11, see its docstring
 from ui.widgets.number_edit import parse_finite
 
 if TYPE_CHECKING:

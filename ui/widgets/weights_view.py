@@ -17,7 +17,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ui.widgets.colormaps import QUANTITY_LABELS, style_plot, text_color_on, weights_map
-from ui.widgets.diagram import refcount_guard  # noqa: F401 - PySide6 6.12 on Python 3.11, see its docstring
 
 __all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of"]
 
