@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 __all__ = [
     "QUANTITY_LABELS",
@@ -161,7 +161,10 @@ def foreground(palette: QPalette | None = None, role: QPalette.ColorRole = QPale
 
 
 def style_plot(view: pg.GraphicsView, plots: Any = (), palette: QPalette | None = None) -> None:
-    """Give a pyqtgraph view the palette's base background and every plot's axes its text colour."""
+    """Give a pyqtgraph view the palette's base background and every plot's axes its text colour.
+
+    The axes are also given a pixmap cache, so views whose cursors move every step stay cheap.
+    """
     palette = palette if palette is not None else view.palette()
     view.setBackground(palette.color(QPalette.ColorRole.Base))
     text = palette.color(QPalette.ColorRole.Text)
@@ -171,3 +174,5 @@ def style_plot(view: pg.GraphicsView, plots: Any = (), palette: QPalette | None 
             axis = plot.getAxis(name)
             axis.setPen(axis_pen)
             axis.setTextPen(text)
+            # moving cursors repaint strips across axes: blit them from a cache, not re-render text
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -5,16 +5,19 @@ that vanishes falls to the right and one that explodes climbs. Values come from
 :meth:`Controller.gradients` (a window of up to 400 steps). A log axis cannot show 0
 or ∞: values are clipped to [:data:`FLOOR`, :data:`CEILING`] and the clipped points are
 marked with triangles and counted in the status line. The computation costs up to tens
-of ms, so it is coalesced into one single-shot timer: at most once per frame while
-stepping and about 15 times a second while playing.
+of ms (more on a busy machine), so it runs on a worker thread, coalesced by a single-shot
+timer: at most one computation at a time, about 15 per second at most while playing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
+
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -25,7 +28,7 @@ __all__ = ["CEILING", "FLOOR", "GradientPlot"]
 
 FLOOR = 1e-300      # smaller values (and exact zeros) are drawn on this floor
 CEILING = 1e300     # larger values (and inf) are drawn on this ceiling
-_IDLE_MS, _PLAYING_MS = 0, 66
+_SETTLE_MS, _PLAYING_MS = 60, 250  # compute once stepping pauses; about 4 times a second while playing
 _SERIES = {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"), "dcT_dc": ("‖∂c_T/∂c_t‖  (cell path)", "#2ca02c")}
 
 
@@ -44,6 +47,8 @@ class GradientPlot(QWidget):
     data : dict or None
         The last :meth:`Controller.gradients` result shown.
     """
+
+    _computed = Signal(int, int, object)  # end step, generation, result (from the worker thread)
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +76,14 @@ class GradientPlot(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.update_now)
         self._stale = True
+        self._generation = 0  # bumped by every change of the trace or the weights
+        self._worker: threading.Thread | None = None
+        self._computed.connect(self._on_computed)
         self._setup_plot()
         controller.cell_changed.connect(self.rebuild)
         controller.step_changed.connect(self.schedule)
-        controller.trace_changed.connect(self.schedule)
+        controller.trace_changed.connect(self._invalidate)
+        controller.weights_changed.connect(self._invalidate)
         self.rebuild()
 
     def _setup_plot(self) -> None:
@@ -114,7 +123,7 @@ class GradientPlot(QWidget):
                                            symbolBrush=pg.mkBrush(color))
         self._quantity = " and ".join(_SERIES[n][0].split()[0] for n in names)
         self._set_title("")
-        self.schedule()
+        self._invalidate()
 
     def _set_title(self, where: str) -> None:
         self.plot.getPlotItem().setTitle(f"Gradient through time (log scale): {self._quantity}{where}",
@@ -122,10 +131,18 @@ class GradientPlot(QWidget):
 
     # -- throttled updates -------------------------------------------------------------------
     def schedule(self, *_args) -> None:
-        """Ask for a recomputation; many requests within one frame become one."""
+        """Ask for a recomputation: coalesced, and started once the steps settle.
+
+        While stepping, each request restarts a short settle timer, so holding an arrow key
+        computes once at the end; while playing, the timer is not restarted, which gives a
+        steady few updates a second without competing with every frame.
+        """
         self._stale = True
-        if not self._timer.isActive():
-            self._timer.start(_PLAYING_MS if self.controller.playing else _IDLE_MS)
+        if self.controller.playing:
+            if not self._timer.isActive():
+                self._timer.start(_PLAYING_MS)
+        else:
+            self._timer.start(_SETTLE_MS)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -133,14 +150,53 @@ class GradientPlot(QWidget):
             self.schedule()
 
     def update_now(self, force: bool = False) -> None:
-        """Fetch the gradients for the current step and show them (skipped while hidden unless ``force``)."""
-        if not (force or self.isVisible()):
-            return  # stays stale; showEvent catches up
+        """Recompute for the current step: on a worker thread, or right here when ``force``.
+
+        Hidden views do no work (they stay stale until shown). Only one worker runs at a
+        time; requests that arrive meanwhile are served when it finishes.
+        """
+        if force:
+            self._stale = False
+            self._show(self._compute(self.controller.step))
+            return
+        if not self.isVisible():
+            return
+        if self._worker is not None and self._worker.is_alive():
+            self._stale = True
+            return
         self._stale = False
+        end, generation = self.controller.step, self._generation
+        self._worker = threading.Thread(target=self._work, args=(end, generation), daemon=True,
+                                        name="gradient-plot")
+        self._worker.start()
+
+    def _compute(self, end: int) -> dict[str, np.ndarray] | Exception | None:
         try:
-            data = self.controller.gradients()
-        except ImportError as exc:  # the engine's gradient module is missing
-            self.status.setText(f"Gradient view unavailable: {exc}")
+            return self.controller.gradients(end)
+        except Exception as exc:  # shown in the status line (e.g. the gradient module missing)
+            return exc
+
+    def _work(self, end: int, generation: int) -> None:
+        # numpy releases the GIL in the matrix products, so the window stays responsive; the
+        # trace may change meanwhile, in which case the generation differs and the result is dropped
+        result = self._compute(end)
+        with contextlib.suppress(RuntimeError):  # the widget was deleted while we worked
+            self._computed.emit(end, generation, result)
+
+    def _on_computed(self, end: int, generation: int, result: object) -> None:
+        self._worker = None
+        if generation == self._generation:
+            self._show(result)
+        if self._stale or generation != self._generation or end != self.controller.step:
+            self.schedule()
+
+    def _invalidate(self, *_args) -> None:
+        self._generation += 1
+        self.schedule()
+
+    def _show(self, data: object) -> None:
+        if isinstance(data, Exception):
+            self.status.setText(f"Gradient view unavailable: {data}")
             return
         self.data = data
         if data is None or not len(data["t"]):

@@ -31,6 +31,11 @@ __all__ = ["Inspector", "ValuesModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _TINTS = 32
+_DISPLAY, _BACKGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole
+_ALIGN, _FONT = Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole
+_ROLES = frozenset({_DISPLAY, _BACKGROUND, _ALIGN, _FONT, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.UserRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class ValuesModel(QAbstractTableModel):
@@ -52,6 +57,10 @@ class ValuesModel(QAbstractTableModel):
         self.levels: list[tuple[float, float]] = []
         self.bold_row = -1
         self.corner = ""
+        self._cells: list[list[float]] = []
+        self._tint_index: list[list[int]] | None = None
+        self._bold_font = QFont()
+        self._bold_font.setBold(True)
 
     def reset(self, corner: str, row_labels: list[str], columns: list[str], tips: list[str],
               tints: list[list[QColor] | None]) -> None:
@@ -61,13 +70,26 @@ class ValuesModel(QAbstractTableModel):
         self.row_labels, self.columns, self.column_tips, self.tints = row_labels, columns, tips, tints
         self.levels = [(0.0, 1.0)] * len(columns)
         self.values = np.full((len(row_labels), len(columns)), np.nan)
+        self._cells, self._tint_index = self.values.tolist(), None
         self.endResetModel()
 
     def set_values(self, values: np.ndarray) -> None:
         """Show ``values`` (rows, columns) and repaint."""
         self.values = values
+        self._cells = values.tolist()  # Python floats: data() is called for every visible cell and role
+        self._tint_index = None
         if values.size:
             self.dataChanged.emit(self.index(0, 0), self.index(values.shape[0] - 1, values.shape[1] - 1))
+
+    def _tint(self, row: int, col: int) -> QColor | None:
+        if self._tint_index is None:  # one vectorised lookup per step, on the first paint
+            lo, hi = np.array(self.levels, dtype=np.float64).T.reshape(2, 1, -1)
+            frac = np.nan_to_num((self.values - lo) / (hi - lo), nan=-1.0)
+            index = np.clip(np.rint(frac * (_TINTS - 1)), 0, _TINTS - 1).astype(int)
+            self._tint_index = np.where(np.isfinite(self.values), index, -1).tolist()
+        k = self._tint_index[row][col]
+        tints = self.tints[col]
+        return None if tints is None or k < 0 else tints[k]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt override)
         return 0 if parent.isValid() else len(self.row_labels)
@@ -76,26 +98,18 @@ class ValuesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
-        value = float(self.values[index.row(), index.column()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{value:.6g}"
-        if role in (self.FULL_ROLE, Qt.ItemDataRole.ToolTipRole):
-            return repr(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            tints = self.tints[index.column()]
-            if tints is None or not np.isfinite(value):
-                return None
-            lo, hi = self.levels[index.column()]
-            return tints[int(np.clip(round((value - lo) / (hi - lo) * (_TINTS - 1)), 0, _TINTS - 1))]
-        if role == Qt.ItemDataRole.FontRole and index.row() == self.bold_row:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return f"{self._cells[row][col]:.6g}"
+        if role == _BACKGROUND:
+            return self._tint(row, col)
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _FONT:
+            return self._bold_font if row == self.bold_row else None
+        return repr(self._cells[row][col])  # full precision: FULL_ROLE and the tooltip
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt override)
                    role: int = Qt.ItemDataRole.DisplayRole):

@@ -15,7 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from ui.widgets import colormaps as cm
 
@@ -196,6 +196,8 @@ class Timeline(QWidget):
                 curve = self.line_plot.plot(pen=pg.mkPen(color, width=2 if name in "hc" else 1.2))
                 curve.setDownsampling(auto=True, method="peak")
                 curve.setClipToView(True)
+                # the cursor sweeps across the curves every step: repaint them from a pixmap cache
+                curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 self.curves[name] = curve
             self.plots["lines"] = self.line_plot
             self.view.ci.layout.setRowStretchFactor(r, max(2, len(shown) // 2))
