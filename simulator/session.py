@@ -41,7 +41,9 @@ def cell_from_dict(data: Any) -> Cell:
     params = data.get("parameters")
     if not isinstance(params, dict):
         raise InputError("session: cell 'parameters' missing")
-    allowed = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"} | ({"weight_peephole"} if kind == "lstm" else set())
+    allowed = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"}
+    if kind == "lstm":
+        allowed.add("weight_peephole")
     unknown = set(params) - allowed
     if unknown or not {"weight_ih", "weight_hh"} <= set(params):
         raise InputError(f"session: cell parameters must be {sorted(allowed)}, got {sorted(params)}")

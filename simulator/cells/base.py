@@ -158,9 +158,14 @@ class Cell:
         """The parameter arrays by PyTorch name (the arrays themselves, not copies)."""
         return {name: getattr(self, name) for name in PARAMETER_NAMES}
 
+    def label(self) -> str:
+        """The kind with its convention, e.g. ``"GRU (reset after matmul)"``."""
+        return self.kind.upper()
+
     def describe(self) -> str:
         """One line for people, e.g. ``"LSTM, 8 inputs, 32 units"``."""
-        return f"{self.kind.upper()}, {self.input_size} inputs, {self.hidden_size} units"
+        D, H = self.input_size, self.hidden_size
+        return f"{self.label()}, {D} input{'s' * (D != 1)}, {H} unit{'s' * (H != 1)}"
 
     def block(self, name: str, gate: str) -> np.ndarray:
         """The rows of parameter ``name`` that belong to ``gate`` (a view), shape (H, ·) or (H,)."""

@@ -49,9 +49,8 @@ class GRUCell(Cell):
     def options(self) -> dict[str, Any]:
         return {"reset_after": self.reset_after}
 
-    def describe(self) -> str:
-        where = "reset after matmul" if self.reset_after else "reset before matmul"
-        return f"GRU ({where}), {self.input_size} inputs, {self.hidden_size} units"
+    def label(self) -> str:
+        return f"GRU (reset {'after' if self.reset_after else 'before'} matmul)"
 
     def _prepared(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Input weight (3H, D), bias (3H,) and transposed recurrent weight (H, 3H) for the kernel.

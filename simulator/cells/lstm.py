@@ -55,9 +55,8 @@ class LSTMCell(Cell):
             params["weight_peephole"] = self.weight_peephole
         return params
 
-    def describe(self) -> str:
-        peep = " with peepholes" if self.weight_peephole is not None else ""
-        return f"LSTM{peep}, {self.input_size} inputs, {self.hidden_size} units"
+    def label(self) -> str:
+        return "LSTM with peepholes" if self.weight_peephole is not None else "LSTM"
 
     def _reordered(self, arr: np.ndarray) -> np.ndarray:
         H = self.hidden_size

@@ -46,8 +46,8 @@ class RNNCell(Cell):
     def options(self) -> dict[str, Any]:
         return {"nonlinearity": self.nonlinearity}
 
-    def describe(self) -> str:
-        return f"RNN ({self.nonlinearity}), {self.input_size} inputs, {self.hidden_size} units"
+    def label(self) -> str:
+        return f"RNN ({self.nonlinearity})"
 
     def _kernel(self, trace: Trace, start: int, stop: int) -> None:
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed

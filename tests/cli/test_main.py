@@ -47,7 +47,7 @@ def test_simulate_as_a_process_matches_engine(main_py, tmp_path):
     res = main_py("simulate", "--cell", "lstm", "--input-size", "1", "--hidden-size", "4",
                   "--forget-bias", "1", "--generator", "impulse:at=5", "--steps", "40", "--out", "t.npz")
     assert (res.code, res.err) == (0, "")
-    assert res.out == "wrote t.npz: LSTM, 1 inputs, 4 units, 40 steps\n"
+    assert res.out == "wrote t.npz: LSTM, 1 input, 4 units, 40 steps\n"
     cell = simulator.make_cell("lstm", 1, 4, forget_bias=1.0)
     trace = simulator.run(cell, generate("impulse", 40, at=5))
     arrays = read_trace_npz(tmp_path / "t.npz")[0]
