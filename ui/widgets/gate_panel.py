@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from ui.widgets import colormaps as cm
 
@@ -122,6 +122,7 @@ class GatePanel(QWidget):
         first = None
         for r, name in enumerate(names):
             label = self.view.ci.addLabel(row=r, col=0, justify="right")
+            label.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # text is re-set only per trace
             plot = self.view.ci.addPlot(row=r, col=1)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)

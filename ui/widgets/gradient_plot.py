@@ -103,7 +103,7 @@ class GradientPlot(QWidget):
                               pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid), width=1,
                                            style=Qt.PenStyle.DashLine),
                               label="1 = unchanged", labelOpts={"position": 0.55, "color": text,
-                                                                "anchors": [(0, 1), (0, 1)]})
+                                                                "anchors": [(0.5, 0), (0.5, 0)]})
         item.addItem(one)
         cm.style_plot(self.plot, [item], palette)
 

@@ -148,6 +148,9 @@ class Inspector(QWidget):
         self.controller = controller
         self.title = QLabel()
         self.title.setObjectName("inspector_title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
         copy_all = QPushButton("Copy all")
         copy_all.setObjectName("inspector_copy_all")
         copy_all.setToolTip("Copy the input and every gate and state of this step as tab-separated text")
@@ -186,9 +189,9 @@ class Inspector(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(False)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(view.fontMetrics().horizontalAdvance("-0.00123456") + 10)
-        header.setStretchLastSection(True)
+        # columns share the width, but never below one 6-digit number: narrower docks scroll
+        header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("-0.0123456") + 8)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "1.2…e-05" keeps the exponent in sight
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
         action = QAction("Copy", view)
@@ -238,7 +241,7 @@ class Inspector(QWidget):
             self.title.setText("No steps")
             return
         row = trace.row(step)
-        self.title.setText(f"<b>Step {step}</b> of {trace.length - 1}")
+        self.title.setText(f"Step {step} of {trace.length - 1}")
         self.input_model.set_values(np.asarray(row["x"], dtype=np.float64)[:, None])
         self.state_model.set_values(np.column_stack([row[n] for n in self.state_model.columns]))
 

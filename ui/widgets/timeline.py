@@ -224,7 +224,7 @@ class Timeline(QWidget):
             image.setRect(QRectF(-0.5, -0.5, max(T, 1), H))
             self.plots[name].setYRange(-0.5, H - 0.5, padding=0.0)
             left = self.plots[name].getAxis("left")
-            ends = sorted({0, H // 2, H - 1}) if H > 4 else range(H)
+            ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
             left.setTicks([[(u, str(u)) for u in ends], []])
         if self.plots:
             next(iter(self.plots.values())).setXRange(-0.5, max(T, 1) - 0.5, padding=0.0)
