@@ -43,7 +43,7 @@ class SetParameterCommand(QUndoCommand):
         self.old = np.array(target[index], copy=True)
         self.new = np.broadcast_to(np.asarray(values, dtype=target.dtype), self.old.shape).copy()
 
-X
+    def id(self) -> int:
         return _PARAMETER_ID if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
