@@ -1,0 +1,108 @@
+"""Choosers for the exports: a file name with its format, the view to capture, and the GIF's options."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QSpinBox,
+    QWidget,
+)
+
+__all__ = ["TRACE_FORMATS", "WEIGHT_FORMATS", "GifOptions", "GifOptionsDialog", "ask_save_path",
+           "ask_view", "VIEWS"]
+
+# (file-dialog filter, format argument, suffix)
+TRACE_FORMATS: list[tuple[str, str, str]] = [
+    ("NumPy arrays with metadata (*.npz)", "npz", ".npz"),
+    ("CSV, one row per step (*.csv)", "csv", ".csv"),
+    ("CSV long, one row per number (*.csv)", "csv-long", ".csv"),
+    ("JSON (*.json)", "json", ".json"),
+]
+# (filter, (format, naming), suffix) — every format simulator.formats.save_weights writes
+WEIGHT_FORMATS: list[tuple[str, tuple[str, str], str]] = [
+    ("safetensors, PyTorch names (*.safetensors)", ("safetensors", "torch"), ".safetensors"),
+    ("safetensors, Keras names (*.safetensors)", ("safetensors", "keras"), ".safetensors"),
+    ("NumPy archive, PyTorch names (*.npz)", ("npz", "torch"), ".npz"),
+    ("NumPy archive, Keras names (*.npz)", ("npz", "keras"), ".npz"),
+    ("PyTorch state dict (*.pt)", ("torch", "torch"), ".pt"),
+    ("Keras weights (*.weights.h5)", ("keras", "keras"), ".weights.h5"),
+    ("ONNX model (*.onnx)", ("onnx", "torch"), ".onnx"),
+]
+VIEWS = [("diagram", "The cell diagram"), ("gradients", "The gradient plot"), ("window", "The whole window")]
+
+
+def ask_save_path(parent: QWidget, title: str, start: str, formats: list[tuple[str, object, str]]
+                  ) -> tuple[str, object] | None:
+    """A save dialog over ``formats``; returns (path with the format's suffix, format value) or None."""
+    filters = [f for f, _value, _suffix in formats]
+    path, chosen = QFileDialog.getSaveFileName(parent, title, start, ";;".join(filters))
+    if not path:
+        return None
+    index = filters.index(chosen) if chosen in filters else 0
+    _f, value, suffix = formats[index]
+    if not path.lower().endswith(suffix):
+        path = os.path.splitext(path)[0] + suffix if path.lower().endswith((".npz", ".csv", ".json")) \
+            else path + suffix
+    return path, value
+
+
+def ask_view(parent: QWidget) -> str | None:
+    """Which view to save as an image: "diagram", "gradients" or "window" (None when cancelled)."""
+    labels = [label for _key, label in VIEWS]
+    label, ok = QInputDialog.getItem(parent, "Export view", "Save which view?", labels, 0, False)
+    return VIEWS[labels.index(label)][0] if ok else None
+
+
+@dataclass
+class GifOptions:
+    """What the GIF shows: steps ``first`` … ``last`` every ``stride``, at ``fps``, ``width`` pixels wide."""
+
+    first: int = 0
+    last: int = 0
+    stride: int = 1
+    fps: int = 8
+    width: int = 640
+
+
+class GifOptionsDialog(QDialog):
+    """Choose the steps, the frame rate and the size of the animated GIF."""
+
+    def __init__(self, parent: QWidget | None, length: int, options: GifOptions) -> None:
+        super().__init__(parent)
+        self.setObjectName("gif_options_dialog")
+        self.setWindowTitle("Export the run as an animated GIF")
+        form = QFormLayout(self)
+        self.first = self._spin(0, length - 1, options.first, "The first step shown")
+        self.last = self._spin(0, length - 1, options.last, "The last step shown")
+        self.stride = self._spin(1, max(1, length), options.stride, "Show every n-th step")
+        self.fps = self._spin(1, 50, options.fps, "Frames per second when the GIF plays")
+        self.width = self._spin(160, 1600, options.width, "Width of the GIF in pixels")
+        rows = (("From step", self.first), ("To step", self.last), ("Every n-th step", self.stride),
+                ("Frames per second", self.fps), ("Width (px)", self.width))
+        for label, widget in rows:
+            form.addRow(label, widget)
+        ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok_cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _spin(self, low: int, high: int, value: int, tip: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(low, max(low, high))
+        spin.setValue(value)
+        spin.setToolTip(tip)
+        spin.setAccessibleName(tip)
+        return spin
+
+    def options(self) -> GifOptions:
+        """The chosen options (first ≤ last)."""
+        first, last = sorted((self.first.value(), self.last.value()))
+        return GifOptions(first, last, self.stride.value(), self.fps.value(), self.width.value())

@@ -1,0 +1,135 @@
+"""The main window's panels: building the views, the docks, their default layout, saving and restoring it.
+
+Default layout (looks right from 1280×800 up): on the left "About this example" tabbed with
+"Cell set-up"; on the right "Gates and states" tabbed with "Gradients" above "Inputs",
+"Weights" and "Inspector"; the diagram over the timeline in the middle.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabBar, QWidget
+
+if TYPE_CHECKING:
+    from ui.controller import Controller
+    from ui.main_window import MainWindow
+
+__all__ = ["DOCKS", "GEOMETRY_KEY", "STATE_KEY", "STATE_VERSION", "make_view", "build_docks",
+           "arrange_docks", "apply_default_sizes", "hide_stale_tab_bars", "restore_layout", "save_layout"]
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+STATE_VERSION = 3  # bump when the docks change so an old saved layout is ignored
+_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+DOCKS: tuple[tuple[str, str, Qt.DockWidgetArea], ...] = (  # objectName, title, area
+    ("dock_preset", "About this example", _LEFT),
+    ("dock_setup", "Cell set-up", _LEFT),
+    ("dock_gates", "Gates and states", _RIGHT),
+    ("dock_gradients", "Gradients", _RIGHT),
+    ("dock_inspector", "Inspector", _RIGHT),
+    ("dock_inputs", "Inputs", _RIGHT),
+    ("dock_weights", "Weights", _RIGHT),
+)
+
+
+def make_view(module: str, cls: str, controller: Controller, title: str, parent: QWidget) -> QWidget:
+    """The view ``ui.widgets.<module>.<cls>``, or a labelled placeholder while it does not exist yet."""
+    try:
+        return getattr(importlib.import_module(f"ui.widgets.{module}"), cls)(controller, parent)
+    except (ImportError, AttributeError):
+        label = QLabel(f"{title}\n(not available in this build)", parent)
+        label.setObjectName(f"placeholder_{module}")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        return label
+
+
+def _scrollable(widget: QWidget, parent: QWidget, max_width: int = 360) -> QWidget:
+    """``widget`` in a frameless scroll area when it is wider than a dock column, else itself.
+
+    A dock then never forces the window wider: a wide editor scrolls instead of clipping.
+    """
+    if widget.minimumSizeHint().width() <= max_width:
+        return widget
+    area = QScrollArea(parent)
+    area.setObjectName(f"{widget.objectName()}_scroll")
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+def build_docks(window: MainWindow, contents: dict[str, QWidget]) -> dict[str, QDockWidget]:
+    """One QDockWidget per :data:`DOCKS` entry around ``contents[name]``, listed in the View menu."""
+    docks: dict[str, QDockWidget] = {}
+    for name, title, _area in DOCKS:
+        dock = QDockWidget(title, window)
+        dock.setObjectName(name)
+        dock.setWidget(_scrollable(contents[name], dock))
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
+        toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+        window.view_menu.addAction(toggle)
+        docks[name] = dock
+    return docks
+
+
+def arrange_docks(window: MainWindow) -> None:
+    """Put every dock in its default place (set-up tabs left; gates over inputs right, each tabbed)."""
+    d = window.docks
+    for name, _title, area in DOCKS:
+        window.removeDockWidget(d[name])  # a no-op the first time; afterwards a clean slate
+        d[name].setFloating(False)
+        window.addDockWidget(area, d[name])
+        d[name].show()
+    window.tabifyDockWidget(d["dock_preset"], d["dock_setup"])
+    window.splitDockWidget(d["dock_gates"], d["dock_inputs"], Qt.Orientation.Vertical)
+    window.tabifyDockWidget(d["dock_gates"], d["dock_gradients"])
+    window.tabifyDockWidget(d["dock_inputs"], d["dock_weights"])
+    window.tabifyDockWidget(d["dock_inputs"], d["dock_inspector"])
+    for first in ("dock_preset", "dock_gates", "dock_inputs"):
+        d[first].raise_()
+
+
+def apply_default_sizes(window: MainWindow) -> None:
+    """Dock widths and heights for the window's size: left ⅙, right ⅓, halves on the right."""
+    d, w, h = window.docks, window.width(), window.height()
+    window.resizeDocks([d["dock_preset"], d["dock_gates"]], [max(220, w // 6), max(380, w // 3)],
+                       Qt.Orientation.Horizontal)
+    window.resizeDocks([d["dock_gates"], d["dock_inputs"]], [h // 2, h // 2], Qt.Orientation.Vertical)
+    window.splitter.setSizes([h // 2, h // 2])
+
+
+def hide_stale_tab_bars(window: MainWindow) -> None:
+    """Hide dock tab bars left over from earlier arrangements.
+
+    Qt keeps a tab bar per tab group it ever made; on some platforms (offscreen) the unused
+    ones stay visible where an earlier layout put them. A tab bar in use sits right below a
+    dock of its group.
+    """
+    visible = [d for d in window.docks.values() if d.isVisible() and not d.isFloating()]
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        titles = {bar.tabText(i).replace("&", "") for i in range(bar.count())}
+        used = any(d.windowTitle() in titles and abs(d.geometry().bottom() + 1 - bar.y()) <= 2
+                   and abs(d.x() - bar.x()) <= 2 for d in visible)
+        if not used and bar.isVisible():
+            bar.hide()
+
+
+def restore_layout(window: MainWindow) -> bool:
+    """The geometry and dock layout of the last session; False when there is none."""
+    settings = QSettings()
+    geometry, state = settings.value(GEOMETRY_KEY), settings.value(STATE_KEY)
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    return isinstance(state, QByteArray) and window.restoreState(state, STATE_VERSION)
+
+
+def save_layout(window: MainWindow) -> None:
+    """Remember the geometry and dock layout for the next launch."""
+    settings = QSettings()
+    settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    settings.setValue(STATE_KEY, window.saveState(STATE_VERSION))

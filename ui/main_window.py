@@ -1,0 +1,202 @@
+"""The GateScope main window: the diagram and timeline in the middle, panels in docks around them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from ui import docks as layout
+from ui.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
+from ui.controller import Controller
+from ui.documents import DocumentManager
+from ui.exporting import Exporter
+from ui.widgets.cell_setup import CellSetup
+from ui.widgets.preset_info import PresetInfo
+from ui.widgets.transport import TransportBar
+
+__all__ = ["MainWindow"]
+
+
+class MainWindow(QMainWindow):
+    """The whole app around one :class:`~ui.controller.Controller` (the default example when None).
+
+    ``restore=False`` ignores the layout saved by the last session (screenshots, tests).
+
+    Attributes
+    ----------
+    controller, documents (DocumentManager), exporter (Exporter), actions_by_name (dict of QAction),
+    docks (dict of QDockWidget), diagram, timeline, gate_panel, gradient_plot, inspector,
+    inputs_editor, weights_editor, cell_setup, preset_info, transport
+    """
+
+    def __init__(self, controller: Controller | None = None, parent: QWidget | None = None, *,
+                 restore: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.persist_layout = True  # False for screenshots: the user's saved layout is left alone
+        self.controller = controller or Controller(parent=self)
+        self.documents = DocumentManager(self)
+        self.exporter = Exporter(self)
+        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks)
+        self.setAcceptDrops(True)
+        # An explicit minimum keeps the layout from changing the window's size hints on every
+        # content change (the offscreen platform warns about that, and it costs a relayout).
+        self.setMinimumSize(800, 560)
+        self.resize(1280, 800)
+        self.actions_by_name = setup_actions(self)
+        setup_menus(self, self.actions_by_name)
+        toolbar = setup_toolbar(self, self.actions_by_name)
+        self.transport = TransportBar(self.controller, toolbar, self.actions_by_name)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.transport)
+        self.addToolBar(toolbar)
+        self._build_central()
+        self._build_docks()
+        self._build_status()
+        self._guard = ShortcutGuard(self)
+        QApplication.instance().installEventFilter(self._guard)
+        self.controller.dirty_changed.connect(self.setWindowModified)
+        self.controller.cell_changed.connect(self.update_title)
+        self.documents.update_recent_menu()
+        self._fill_presets_menu()
+        self.update_title()
+        self._sized = restore and layout.restore_layout(self)  # else default sizes on the first show
+        self._shown = False
+
+    # -- building ----------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        c = self.controller
+        self.diagram = layout.make_view("cell_diagram", "CellDiagram", c, "Cell diagram", self)
+        self.timeline = layout.make_view("timeline", "Timeline", c, "Timeline", self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("central_splitter")
+        self.splitter.addWidget(self.diagram)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        central.setObjectName("central_area")
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+    def _build_docks(self) -> None:
+        c = self.controller
+        self.gate_panel = layout.make_view("gate_panel", "GatePanel", c, "Gate panel", self)
+        self.gradient_plot = layout.make_view("gradient_plot", "GradientPlot", c, "Gradient plot", self)
+        self.inspector = layout.make_view("inspector", "Inspector", c, "Inspector", self)
+        self.inputs_editor = layout.make_view("inputs_table", "InputsEditor", c, "Inputs editor", self)
+        self.weights_editor = layout.make_view("weights_editor", "WeightsEditor", c, "Weights editor", self)
+        self.cell_setup = CellSetup(c, self)
+        self.preset_info = PresetInfo(c, self)
+        for widget in (self.cell_setup, self.inputs_editor, self.weights_editor):
+            if hasattr(widget, "message"):
+                widget.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if hasattr(self.weights_editor, "import_requested"):
+            self.weights_editor.import_requested.connect(self.documents.import_weights)
+        self.docks = layout.build_docks(self, {
+            "dock_preset": self.preset_info, "dock_setup": self.cell_setup, "dock_gates": self.gate_panel,
+            "dock_gradients": self.gradient_plot, "dock_inspector": self.inspector,
+            "dock_inputs": self.inputs_editor, "dock_weights": self.weights_editor})
+        layout.arrange_docks(self)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.actions_by_name["action_reset_layout"])
+
+    def _build_status(self) -> None:
+        self.cell_label = QLabel(self)
+        self.cell_label.setObjectName("status_cell")
+        self.statusBar().addPermanentWidget(self.cell_label)
+        self.controller.cell_changed.connect(self._show_cell)
+        self.controller.trace_changed.connect(self._show_cell)
+        self._show_cell()
+
+    def _show_cell(self, *_args: object) -> None:
+        c = self.controller
+        self.cell_label.setText(f"{c.cell.describe()} · {c.cell.dtype.name} · T = {c.length} steps")
+
+    def _fill_presets_menu(self) -> None:
+        try:
+            from simulator.presets import list_presets
+            presets = list_presets()
+        except (ImportError, AttributeError, OSError):
+            presets = []
+        for preset in presets:
+            get = preset.get if isinstance(preset, dict) else lambda k, p=preset: getattr(p, k, None)
+            pid, title = get("id"), get("title") or get("id")
+            action = self.presets_menu.addAction(str(title))
+            action.setObjectName(f"action_preset_{pid}")
+            action.setToolTip(str(get("summary") or get("description") or title))
+            action.triggered.connect(lambda _=False, p=pid: self.documents.load_preset(p))
+        self.presets_menu.setEnabled(bool(presets))
+
+    # -- title, layout and settings ------------------------------------------------------------
+    def update_title(self, *_args: object) -> None:
+        """“name[*] — GateScope”; the [*] shows as * while there are unsaved changes."""
+        self.setWindowTitle(f"{self.documents.display_name()}[*] — GateScope")
+        self.setWindowModified(not self.controller.undo_stack.isClean())
+
+    def reset_layout(self) -> None:
+        """Every dock back where it started, sized for the window."""
+        layout.arrange_docks(self)
+        layout.apply_default_sizes(self)
+        QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
+
+    def save_layout(self) -> None:
+        """Remember the geometry and dock layout for the next launch."""
+        layout.save_layout(self)
+
+    def view_settings(self) -> dict[str, Any]:
+        """View settings saved with a session (JSON values)."""
+        return {"splitter": [int(s) for s in self.splitter.sizes()]}
+
+    def restore_view_settings(self, settings: dict[str, Any]) -> None:
+        """Apply :meth:`view_settings` read back from a session."""
+        sizes = settings.get("splitter")
+        if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) for s in sizes):
+            self.splitter.setSizes(sizes)
+
+    def show_about(self) -> None:
+        """The About box."""
+        import simulator
+
+        QMessageBox.about(self, "About GateScope",
+                          f"<b>GateScope {simulator.__version__}</b><p>See inside one RNN, LSTM or GRU cell, "
+                          "token by token: watch the gates move, step and play, edit inputs and weights, "
+                          "export traces.</p><p>MIT licence.</p>")
+
+    # -- Qt events ------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            layout.apply_default_sizes(self)
+        QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
+        if not self._shown:
+            self._shown = True
+            self.centralWidget().setFocus()  # Space must play at once, not type into a field
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.documents.maybe_save():
+            event.ignore()
+            return
+        self.controller.pause()
+        if self.persist_layout:
+            self.save_layout()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.documents.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt override
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        files = self.documents.dropped_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            # open after the drop returns, so a message box does not block the drag source
+            QTimer.singleShot(0, lambda path=files[0]: self.documents.open_file(path))

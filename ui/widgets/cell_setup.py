@@ -1,0 +1,220 @@
+"""The cell set-up panel: kind, sizes, initialiser, seed, dtype and forget bias; "Apply" re-initialises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator import make_cell
+from simulator.session import Session
+from ui.controller import Controller
+
+__all__ = ["CellSetup", "CELL_KINDS", "INITIALISERS"]
+
+# (label, kind, options, tooltip)
+CELL_KINDS: list[tuple[str, str, dict[str, Any], str]] = [
+    ("RNN (tanh)", "rnn", {"nonlinearity": "tanh"}, "Elman RNN: h' = tanh(W_ih x + b_ih + W_hh h + b_hh)"),
+    ("RNN (ReLU)", "rnn", {"nonlinearity": "relu"},
+     "Elman RNN with ReLU: h' = relu(W_ih x + b_ih + W_hh h + b_hh)"),
+    ("LSTM", "lstm", {}, "LSTM with gates i, f, g, o and a cell state c (PyTorch layout)"),
+    ("GRU (reset after, PyTorch)", "gru", {"reset_after": True},
+     "GRU as in PyTorch (and Keras reset_after=True): n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))"),
+    ("GRU (reset before, Cho et al.)", "gru", {"reset_after": False},
+     "GRU of Cho et al. 2014 (Keras reset_after=False): n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)"),
+]
+INITIALISERS = [
+    ("pytorch", "PyTorch default: every weight and bias ~ U(−1/√H, 1/√H)"),
+    ("glorot", "Glorot-uniform kernels, zero biases"),
+    ("orthogonal", "Glorot-uniform input kernel, an orthogonal recurrent matrix per gate"),
+    ("keras", "Keras defaults: Glorot kernel, orthogonal recurrent kernel, zero bias (LSTM forget bias 1)"),
+    ("zeros", "All weights and biases zero"),
+]
+MAX_SIZE = 1024
+
+
+def _kind_index(cell: Any) -> int:
+    for i, (_label, kind, options, _tip) in enumerate(CELL_KINDS):
+        if kind == cell.kind and all(cell.options().get(k) == v for k, v in options.items()):
+            return i
+    return 0
+
+
+class CellSetup(QWidget):
+    """Choose a new cell and re-initialise it (one undoable edit through the controller).
+
+    Signals
+    -------
+    message(str)  a one-line notice for the status bar (e.g. the inputs were reset to zeros)
+    """
+
+    message = Signal(str)
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cell_setup")
+        self.controller = controller
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("cell_kind_combo")
+        self.kind_combo.setAccessibleName("Cell kind")
+        self.kind_combo.setToolTip("The kind of recurrent cell to simulate")
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(10)
+        for i, (label, _kind, _options, tip) in enumerate(CELL_KINDS):
+            self.kind_combo.addItem(label)
+            self.kind_combo.setItemData(i, tip, 3)  # Qt.ToolTipRole
+        form.addRow("&Kind", self.kind_combo)
+        self.input_spin = self._spin("input_size_spin", "Input size D", "D, the size of one input vector")
+        self.hidden_spin = self._spin("hidden_size_spin", "Hidden size H", "H, the number of units (1–1024)")
+        form.addRow("&Input size D", self.input_spin)
+        form.addRow("&Hidden size H", self.hidden_spin)
+        self.init_combo = QComboBox(self)
+        self.init_combo.setObjectName("init_combo")
+        self.init_combo.setAccessibleName("Initialiser")
+        self.init_combo.setToolTip("How the new weights are drawn")
+        for i, (name, tip) in enumerate(INITIALISERS):
+            self.init_combo.addItem(name)
+            self.init_combo.setItemData(i, tip, 3)
+        form.addRow("I&nitialiser", self.init_combo)
+        self.seed_spin = QSpinBox(self)
+        self.seed_spin.setObjectName("seed_spin")
+        self.seed_spin.setAccessibleName("Random seed")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setToolTip("The random seed: the same seed gives the same weights")
+        form.addRow("&Seed", self.seed_spin)
+        self.dtype_combo = QComboBox(self)
+        self.dtype_combo.setObjectName("dtype_combo")
+        self.dtype_combo.setAccessibleName("Number type")
+        self.dtype_combo.addItems(["float64", "float32"])
+        self.dtype_combo.setToolTip("float64 (exact reference) or float32 (as most trained models run)")
+        form.addRow("&Precision", self.dtype_combo)
+        bias_row = QHBoxLayout()
+        self.forget_check = QCheckBox("set to", self)
+        self.forget_check.setObjectName("forget_bias_check")
+        self.forget_check.setToolTip("LSTM only: set the forget-gate bias b_if (b_hf = 0) instead of "
+                                     "the initialiser's value")
+        self.forget_spin = QDoubleSpinBox(self)
+        self.forget_spin.setObjectName("forget_bias_spin")
+        self.forget_spin.setAccessibleName("Forget-gate bias")
+        self.forget_spin.setRange(-10.0, 10.0)
+        self.forget_spin.setSingleStep(0.5)
+        self.forget_spin.setToolTip("The LSTM forget-gate bias; 1 or more makes the cell remember longer")
+        bias_row.addWidget(self.forget_check)
+        bias_row.addWidget(self.forget_spin, 1)
+        self.forget_label = QLabel("&Forget bias", self)
+        self.forget_label.setBuddy(self.forget_spin)
+        form.addRow(self.forget_label, bias_row)
+
+        self.apply_button = QPushButton("Apply", self)
+        self.apply_button.setObjectName("cell_setup_apply")
+        self.apply_button.setToolTip("Build a new cell with these settings and fresh weights (undoable)")
+        self.revert_button = QPushButton("Revert", self)
+        self.revert_button.setObjectName("cell_setup_revert")
+        self.revert_button.setToolTip("Show the current cell's settings again")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("cell_setup_summary")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+        self.kind_combo.currentIndexChanged.connect(self._update_enabled)
+        self.forget_check.toggled.connect(self._update_enabled)
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button.clicked.connect(self.revert)
+        controller.cell_changed.connect(self.revert)
+        self.revert()
+
+    def _spin(self, name: str, accessible: str, tip: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setAccessibleName(accessible)
+        spin.setRange(1, MAX_SIZE)
+        spin.setToolTip(tip)
+        return spin
+
+    def _update_enabled(self, *_args: object) -> None:
+        lstm = CELL_KINDS[self.kind_combo.currentIndex()][1] == "lstm"
+        for w in (self.forget_check, self.forget_label):
+            w.setEnabled(lstm)
+        self.forget_spin.setEnabled(lstm and self.forget_check.isChecked())
+
+    def revert(self) -> None:
+        """Show the current cell's kind, sizes and dtype (and the last initialiser and seed)."""
+        cell, settings = self.controller.cell, self.controller.session.settings
+        self.kind_combo.setCurrentIndex(_kind_index(cell))
+        self.input_spin.setValue(cell.input_size)
+        self.hidden_spin.setValue(cell.hidden_size)
+        self.init_combo.setCurrentText(str(settings.get("init", "pytorch")))
+        self.seed_spin.setValue(int(settings.get("seed", 0)))
+        self.dtype_combo.setCurrentText(cell.dtype.name)
+        forget = settings.get("forget_bias")
+        self.forget_check.setChecked(isinstance(forget, (int, float)))
+        self.forget_spin.setValue(float(forget) if isinstance(forget, (int, float)) else 1.0)
+        self.summary.setText(f"Now: {cell.describe()}, {cell.dtype.name}.")
+        self._update_enabled()
+
+    def chosen(self) -> dict[str, Any]:
+        """The settings in the form as ``make_cell`` arguments."""
+        _label, kind, options, _tip = CELL_KINDS[self.kind_combo.currentIndex()]
+        forget = self.forget_spin.value() if kind == "lstm" and self.forget_check.isChecked() else None
+        return {"kind": kind, "input_size": self.input_spin.value(), "hidden_size": self.hidden_spin.value(),
+                "seed": self.seed_spin.value(), "init": self.init_combo.currentText(),
+                "dtype": self.dtype_combo.currentText(), "forget_bias": forget, **options}
+
+    def _edited(self) -> bool:
+        stack = self.controller.undo_stack
+        return not stack.isClean() or self.controller.path is not None
+
+    def apply(self) -> bool:
+        """Re-initialise with the form's settings after a confirmation; True when applied."""
+        args = self.chosen()
+        if self._edited():
+            answer = QMessageBox.question(
+                self, "Replace the weights?",
+                "This replaces the current weights with new ones drawn by the initialiser. "
+                "You can undo it with Edit ▸ Undo.",
+                QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Ok)
+            if answer != QMessageBox.StandardButton.Ok:
+                return False
+        cell = make_cell(**args)
+        old = self.controller.session
+        inputs = self.controller.trace.x
+        labels = list(old.input_labels)
+        if cell.input_size != inputs.shape[1]:
+            inputs = np.zeros((len(inputs), cell.input_size))
+            labels = []
+            self.message.emit(f"The input size changed to {cell.input_size}: the {len(inputs)} input steps "
+                              "were reset to zeros.")
+        else:
+            self.message.emit(f"New {cell.describe()}; the inputs were kept.")
+        settings = {**self.controller.settings(), "init": args["init"], "seed": args["seed"],
+                    "forget_bias": args["forget_bias"]}
+        settings["selected_unit"] = min(settings.get("selected_unit", 0), cell.hidden_size - 1)
+        session = Session(cell=cell, inputs=inputs.astype(np.float64), title=old.title,
+                          description=old.description, input_labels=labels, settings=settings)
+        self.controller.replace_session(session, f"New cell: {cell.describe()}")
+        return True
