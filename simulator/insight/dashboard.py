@@ -92,7 +92,9 @@ def timescales(cell: Cell, trace: Trace) -> np.ndarray | None:
         return None
     mean = trace.gates[gate].astype(np.float64).mean(axis=0)
     with np.errstate(divide="ignore"):
-        return -1.0 / np.log(mean)
+        tau = -1.0 / np.log(mean)
+    tau[mean >= 1.0] = np.inf  # ln 1 = +0.0 would give −inf
+    return tau
 
 
 def recurrent_spectrum(cell: Cell) -> dict[str, tuple[float, np.ndarray]]:
