@@ -2,6 +2,7 @@
 
     python main.py                      open the window (needs a display)
     python main.py simulate --help      run a cell headless and write its trace
+    python main.py compare --help       run cells side by side (or their memory test) headless
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-COMMANDS = {"simulate": "run one cell over a sequence and write its trace (no window)"}
+COMMANDS = {"simulate": "run one cell over a sequence and write its trace (no window)",
+            "compare": "run two or three cells on the same inputs, or their memory test (no window)"}
 
 _USAGE = """\
 usage: python main.py [GUI options]
        python main.py simulate [options] --out TRACE.(npz|csv|json)
+       python main.py compare [options] --out TABLE.(csv|json|npz)
 
 GateScope: see inside one RNN, LSTM or GRU cell, token by token.
 
@@ -25,7 +28,8 @@ commands:
   (none)      open the window; GUI options such as --preset, --step and --screenshot
               are passed to it
 
-Run `python main.py simulate --help` for the headless command's options.
+Run `python main.py simulate --help` or `python main.py compare --help` for the headless
+commands' options.
 """
 
 _HEADLESS_HINT = "to run without a window, use `python main.py simulate --help`"
@@ -67,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.cli import main as simulate
 
         return simulate(args[1:])
+    if args and args[0] == "compare":
+        from simulator.cli_compare import main as compare
+
+        return compare(args[1:])
     if args and args[0] in ("-h", "--help", "help"):
         width = max(map(len, COMMANDS))
         print(_USAGE.format(commands="\n".join(f"  {k:<{max(width, 10)}}  {v}" for k, v in COMMANDS.items())))

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ from simulator.inputs import (
 )
 from simulator.simulation import validate_state
 
-__all__ = ["main", "simulate"]
+__all__ = ["guarded", "main", "simulate"]
 
 
 def _fail(message: str) -> None:
@@ -161,10 +161,60 @@ def simulate(args: argparse.Namespace) -> str:
     if cell is None:
         cell = _new_cell(args, x.shape[1])
     state = _initial_state(args.initial_state, cell) if args.initial_state is not None else None
+    branch = _branch(args) if args.force_gate or args.branch is not None else None
+    if branch is not None and args.gradients:
+        raise InputError("--gradients cannot be combined with --branch or --force-gate: a branched run "
+                         "is not the cell's own, so its Jacobians are not the cell's")
     trace = simulator.run(cell, x, state)
     gradients = _gradients(cell, trace) if args.gradients else None
-    export_trace(cell, trace, out, fmt, gradients=gradients)
-    return f"wrote {out}: {cell.describe()}, {trace.length} steps"
+    summary = f"wrote {out}: {cell.describe()}, {trace.length} steps"
+    extra = None
+    if branch is not None:
+        from simulator.insight import branch_to_dict, divergence, run_branch
+
+        branched = run_branch(cell, x, state, branch, original=trace)
+        first = divergence(trace, branched)[0]
+        extra = {"branch": branch_to_dict(branch), "divergence_step": first}
+        trace = branched
+        summary += "; the branch never diverges" if first is None else \
+            f"; the branch diverges at step {first}"
+    export_trace(cell, trace, out, fmt, gradients=gradients, metadata=extra)
+    return summary
+
+
+def _branch(args: argparse.Namespace) -> Any:
+    """The :class:`~simulator.insight.Branch` of --branch FILE.json plus every --force-gate."""
+    from simulator.insight import Branch, branch_from_dict, parse_force_spec
+
+    forces = [parse_force_spec(spec) for spec in args.force_gate or []]
+    branch = Branch(name="command line", start=min(f.start for f in forces)) if forces else None
+    if args.branch is not None:
+        branch = branch_from_dict(read_json(args.branch, "--branch"))
+        if forces:
+            branch.start = min([branch.start, *(f.start for f in forces)])
+    branch.forced.extend(forces)
+    return branch
+
+
+def read_json(path: str, flag: str, limit: int = 64 * 1024 * 1024) -> Any:
+    """A small JSON file's content; :class:`InputError` on a missing, huge or malformed file."""
+    import json
+
+    name = Path(path).name
+    try:
+        if Path(path).stat().st_size > limit:
+            raise InputError(f"{flag} {name}: larger than {limit // (1024 * 1024)} MB")
+        return json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_no_constant)
+    except FileNotFoundError:
+        raise InputError(f"{flag} {path}: no such file") from None
+    except (UnicodeDecodeError, ValueError) as err:
+        raise InputError(f"{flag} {name}: not valid JSON ({err})") from None
+    except RecursionError:
+        raise InputError(f"{flag} {name}: JSON nested too deeply") from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,10 +223,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # --help (0) or an argument error (2, already printed on one line)
         return stop.code if isinstance(stop.code, int) else 2
+    return guarded(lambda: simulate(args), args.quiet)
+
+
+def guarded(action: Callable[[], str], quiet: bool = False) -> int:
+    """Run a headless command's ``action`` under the exit-status contract of this module.
+
+    ``action`` returns the text to print on success (skipped with ``quiet``); an
+    :class:`InputError`, an ``OSError`` or a ``MemoryError`` becomes one ``gatescope: error:``
+    line and status 2, anything else status 1 (re-raised with ``GATESCOPE_DEBUG=1``).
+    """
     try:
         with warnings.catch_warnings():  # a library's warning would break the one-line contract
             warnings.simplefilter("ignore")
-            summary = simulate(args)
+            summary = action()
     except InputError as err:
         _fail(str(err))
         return 2
@@ -193,6 +253,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         _fail(f"internal error ({type(err).__name__}: {err}); run again with GATESCOPE_DEBUG=1 for details")
         return 1
-    if not args.quiet:
+    if not quiet:
         print(summary)
     return 0

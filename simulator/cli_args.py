@@ -17,6 +17,9 @@ The NPZ trace holds x (T, D), h (T, H), h0 (H,); LSTM also c, c0 and the gates i
 GRU r z n (T, H); with --gradients dhT_dh (T,) and, for the LSTM, dcT_dc (T,). Row t is the
 state after consuming x[t]. Any bad input prints one line on stderr and exits with status 2.
 
+With --force-gate or --branch the file holds the branched run (the original up to the branch's
+first step) and its metadata the branch and divergence_step, the first step whose h differs.
+
 example (a forget-bias sweep):
   for b in -2 -1 0 1 2 3 4; do
     python main.py simulate --cell lstm --input-size 1 --hidden-size 4 --forget-bias $b \\
@@ -97,6 +100,14 @@ def build_parser(prog: str = "main.py simulate") -> argparse.ArgumentParser:
                      help="with --text: the characters of the one-hot columns, in order")
     seq.add_argument("--initial-state", metavar="FILE.npz",
                      help="h0 (and c0 for the LSTM, zeros if absent), shape (H,)")
+
+    what_if = p.add_argument_group("what if (writes the branched run; divergence_step in its metadata)")
+    what_if.add_argument("--force-gate", action="append", metavar="GATE[:UNITS]=VALUE@STEP",
+                         help="hold a gate from STEP on, for UNITS (comma-separated; default all), "
+                              "e.g. f=1@10 or i:0,2=0@5; repeatable")
+    what_if.add_argument("--branch", metavar="FILE.json",
+                         help="a branch: forced gates, input and weight edits "
+                              "(see simulator.insight.branch_io)")
 
     out = p.add_argument_group("output")
     out.add_argument("--gradients", action="store_true", help="also write ‖∂h_T/∂h_t‖ (and ‖∂c_T/∂c_t‖)")

@@ -83,7 +83,8 @@ def _arrays(cell: Cell, trace: Trace, gradients: dict[str, Any] | None) -> dict[
 
 
 def export_trace(cell: Cell, trace: Trace, path: str | os.PathLike[str], format: str | None = None,  # noqa: A002
-                 *, gradients: dict[str, Any] | None = None, long: bool = False) -> Path:
+                 *, gradients: dict[str, Any] | None = None, long: bool = False,
+                 metadata: dict[str, Any] | None = None) -> Path:
     """Write ``trace`` with its metadata to ``path``, atomically.
 
     Parameters
@@ -99,6 +100,8 @@ def export_trace(cell: Cell, trace: Trace, path: str | os.PathLike[str], format:
         ``dhT_dh`` (T,) and, for the LSTM, ``dcT_dc`` (T,).
     long : bool
         For CSV: one ``step, quantity, unit, value`` row per number instead of one row per step.
+    metadata : dict, optional
+        Extra JSON-ready entries added to the metadata (e.g. a branch's ``divergence_step``).
 
     Returns
     -------
@@ -115,6 +118,7 @@ def export_trace(cell: Cell, trace: Trace, path: str | os.PathLike[str], format:
     fmt = output_format(path, format, long=long)
     arrays = _arrays(cell, trace, gradients)
     meta = trace_metadata(cell, trace, [k for k in arrays if k in GRADIENT_NAMES])
+    meta.update(metadata or {})
     if fmt == "npz":
         with atomic_write(path, binary=True) as f:
             np.savez(f, **arrays, metadata=np.array(json.dumps(meta, ensure_ascii=False)))

@@ -84,17 +84,18 @@ def aligned_arrays(labels: Sequence[str], traces: Sequence[Trace],
     """The traces as one table: ``"<label>/<quantity>"`` -> (T,) or (T, n), all of the same T.
 
     Quantities are each trace's NPZ contract arrays but the initial state (``x``, ``h``,
-    ``c``, the gates) plus the gradient norms given (``dhT_dh``, ``dcT_dc``). ``x`` is
-    written once, as ``"x"``, since the inputs are shared.
+    ``c``, the gates) plus the gradient norms given (``dhT_dh``, ``dcT_dc``). Shared inputs
+    are written once, as ``"x"``; runs on different inputs get ``"<label>/x"`` each.
     """
     lengths = {t.length for t in traces}
     if len(lengths) != 1:
         raise InputError(f"compare: the runs have different lengths {sorted(lengths)}")
-    out: dict[str, np.ndarray] = {"x": traces[0].x}
+    shared = all(t.x.shape == traces[0].x.shape and np.array_equal(t.x, traces[0].x) for t in traces)
+    out: dict[str, np.ndarray] = {"x": traces[0].x} if shared else {}
     gradients = gradients or [None] * len(traces)
     for label, trace, grads in zip(labels, traces, gradients, strict=True):
         for key, value in trace.arrays().items():
-            if key not in ("x", "h0", "c0"):
+            if key not in ("h0", "c0") and not (shared and key == "x"):
                 out[f"{label}/{key}"] = value
         for key, value in (grads or {}).items():
             out[f"{label}/{key}"] = np.asarray(value, dtype=np.float64)

@@ -108,7 +108,10 @@ def memory_curve(cell: Cell, pulse_at: int = 5, length: int = 200, amplitude: fl
         vector = np.zeros(D)
         vector[input_dim] = amplitude
     else:
-        vector = validate_inputs(np.reshape(np.asarray(pulse, dtype=np.float64), (1, -1)), D)[0]
+        vector = np.asarray(pulse, dtype=np.float64).reshape(-1)
+        if vector.size != D:
+            raise InputError(f"memory test: the pulse has {vector.size} values but the cell takes {D} inputs")
+        vector = validate_inputs(vector[None], D)[0]
     base = np.zeros((T, D)) if background is None else validate_inputs(background, D)
     if len(base) != T:
         raise InputError(f"memory test: the background has {len(base)} steps, expected {T}")
