@@ -13,6 +13,7 @@ import json
 import math
 import os
 import zipfile
+from array import array
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,6 +28,8 @@ MAX_TEXT_BYTES = 64 * 2**20    # .csv and .json are parsed in memory
 MAX_VALUES = 20_000_000        # T·D of one sequence (160 MB at float64)
 MAX_JSON_DEPTH = 2             # a list of lists
 _NPZ_MAX_MEMBERS = 64
+_NPZ_RATIO_FLOOR = 64 * 2**20  # below this many unpacked bytes any compression ratio is harmless
+_NPZ_MAX_RATIO = 200           # arrays compress a few times at most; zeros ~1000×
 
 
 def check_sequence(arr: np.ndarray, source: str, input_size: int | None = None) -> np.ndarray:
@@ -106,7 +109,7 @@ def _npy_header(stream: BinaryIO, available: int, source: str) -> None:
             shape, _, dtype = np.lib.format.read_array_header_1_0(stream, max_header_size=10_000)
         else:
             shape, _, dtype = np.lib.format.read_array_header_2_0(stream, max_header_size=10_000)
-    except (ValueError, EOFError, SyntaxError, TypeError) as err:
+    except Exception as err:  # numpy parses the header with ast/tokenize: ValueError, TokenError, ...
         raise InputError(f"{source}: not a valid .npy file ({_one_line(err)})") from None
     if dtype.hasobject:
         raise InputError(f"{source}: holds Python objects (needs pickle), which GateScope refuses to load")
@@ -125,7 +128,7 @@ def _read_npy(path: Path) -> np.ndarray:
         f.seek(0)
         try:
             return np.load(f, allow_pickle=False)
-        except (ValueError, EOFError, OSError) as err:
+        except Exception as err:  # the header passed; anything else is still the file's fault
             raise InputError(f"{path.name}: cannot read ({_one_line(err)})") from None
 
 
@@ -144,27 +147,34 @@ def load_npz_arrays(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTE
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
+        size = path.stat().st_size
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if len(infos) > _NPZ_MAX_MEMBERS:
                 raise InputError(f"{path.name}: {len(infos)} arrays (at most {_NPZ_MAX_MEMBERS})")
-            if sum(i.file_size for i in infos) > max_bytes:
+            total = sum(i.file_size for i in infos)
+            if total > max_bytes:
                 raise InputError(f"{path.name}: its arrays unpack to more than {max_bytes} bytes")
+            if total > _NPZ_RATIO_FLOOR and total > _NPZ_MAX_RATIO * size:
+                raise InputError(f"{path.name}: would unpack to {total / 2**20:.0f} MiB from "
+                                 f"{size / 2**20:.1f} MiB (a zip bomb?); refusing")
             out = {}
             for info in infos:
                 key = info.filename.removesuffix(".npy")
                 source = f"{path.name}[{key}]"
                 with zf.open(info) as member:
                     _npy_header(member, info.file_size, source)
-                data = zf.read(info)
-                out[key] = np.load(io.BytesIO(data), allow_pickle=False)
+                with zf.open(info) as member:  # streamed: no second copy of the member's bytes
+                    out[key] = np.lib.format.read_array(member, allow_pickle=False)
             return out
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as err:
-        if isinstance(err, InputError):
-            raise
-        raise InputError(f"{path.name}: not a valid .npz archive ({_one_line(err)})") from None
-    except OSError as err:
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{path.name}: no such file") from None
+    except PermissionError as err:
         raise InputError(f"{path.name}: cannot read: {err.strerror or _one_line(err)}") from None
+    except Exception as err:  # BadZipFile, zlib.error, RuntimeError (encrypted), EOFError, ValueError ...
+        raise InputError(f"{path.name}: not a valid .npz archive ({_one_line(err)})") from None
 
 
 # -- text formats ------------------------------------------------------------------------------------------
@@ -192,34 +202,46 @@ def _is_number(cell: str) -> bool:
 
 
 def _read_csv(path: Path) -> np.ndarray:
-    """Rows of numbers; blank lines and ``#`` comments skipped; a non-numeric first row is a header."""
+    """Rows of numbers; blank lines and ``#`` comments skipped; a non-numeric first row is a header.
+
+    Values go into one flat ``array('d')`` (8 bytes each) as the lines are read, and are
+    counted as they come: a file of many tiny rows never holds a Python object per value.
+    """
     text = _read_text(path)
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        raise InputError(f"{path.name}: no input steps (the file has no rows)")
-    delim = _delimiter(lines[0][1])
-    rows: list[list[float]] = []
-    for k, (lineno, line) in enumerate(lines):
-        cells = [c.strip() for c in next(csv.reader([line], delimiter=delim))]
-        if k == 0 and not any(_is_number(c) for c in cells):
+    values = array("d")
+    delim, width, rows, seen = ",", 0, 0, False
+    for lineno, line in enumerate(io.StringIO(text, newline=None), 1):  # \n, \r\n and \r end lines
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not seen:
+            delim = _delimiter(line)
+        try:
+            cells = [c.strip() for c in next(csv.reader([line], delimiter=delim))]
+        except csv.Error as err:  # e.g. a field longer than the csv module's limit
+            raise InputError(f"{path.name}: line {lineno}: {_one_line(err)}") from None
+        if not seen and not any(_is_number(c) for c in cells):
+            seen = True
             continue  # a header row
-        values = []
+        seen = True
         for col, cell in enumerate(cells, 1):
             try:
                 values.append(float(cell))
             except ValueError:
-                what = "an empty value" if not cell else f"{cell!r} is not a number"
+                what = "an empty value" if not cell else f"{cell[:40]!r} is not a number"
                 if "," in cell and _is_number(cell.replace(",", ".")):
                     what += " (write decimals with a point)"
                 raise InputError(f"{path.name}: line {lineno}, column {col}: {what}") from None
-        if rows and len(values) != len(rows[0]):
-            raise InputError(f"{path.name}: line {lineno} has {len(values)} values, "
-                             f"the rows before it have {len(rows[0])}")
-        rows.append(values)
+        if rows and len(cells) != width:
+            raise InputError(f"{path.name}: line {lineno} has {len(cells)} values, "
+                             f"the rows before it have {width}")
+        width, rows = len(cells), rows + 1
+        if len(values) > MAX_VALUES:
+            raise InputError(f"{path.name}: more than the {MAX_VALUES} values allowed (line {lineno})")
     if not rows:
-        raise InputError(f"{path.name}: no input steps (only a header row)")
-    return np.array(rows, dtype=np.float64)
+        what = "only a header row" if seen else "the file has no rows"
+        raise InputError(f"{path.name}: no input steps ({what})")
+    return np.frombuffer(values, dtype=np.float64).reshape(rows, width)
 
 
 def _read_json(path: Path) -> np.ndarray:
@@ -240,6 +262,8 @@ def _read_json(path: Path) -> np.ndarray:
         raise InputError(f"{path.name}: no input steps (an empty list)")
     nested = isinstance(data[0], list)
     width = len(data[0]) if nested else None
+    if len(data) * (width or 1) > MAX_VALUES:  # before a Python float per value is made
+        raise InputError(f"{path.name}: more than the {MAX_VALUES} values allowed")
     rows = []
     for step, item in enumerate(data):
         if nested != isinstance(item, list):
