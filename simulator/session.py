@@ -36,7 +36,7 @@ def cell_from_dict(data: Any) -> Cell:
     if not isinstance(data, dict):
         raise InputError("session: 'cell' must be an object")
     kind = data.get("kind")
-    if kind not in CELL_CLASSES:
+    if not isinstance(kind, str) or kind not in CELL_CLASSES:
         raise InputError(f"session: unknown cell kind {kind!r}")
     params = data.get("parameters")
     if not isinstance(params, dict):
@@ -131,10 +131,24 @@ class Session:
     @classmethod
     def from_dict(cls, data: Any) -> Session:
         """Validate and rebuild a session; :class:`InputError` names the first problem."""
+        try:
+            return cls._from_dict(data)
+        except (InputError, RecursionError):
+            raise
+        except (TypeError, ValueError, KeyError, AttributeError, OverflowError) as err:
+            # a check this function lacks: still the file's fault, still one line
+            text = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+            raise InputError(f"session: unusable content ({text})") from None
+
+    @classmethod
+    def _from_dict(cls, data: Any) -> Session:
         if not isinstance(data, dict) or data.get("format") != SESSION_FORMAT:
             raise InputError("not a GateScope session (missing \"format\": \"gatescope-session\")")
-        if data.get("version", 0) > SESSION_VERSION:
-            raise InputError(f"session version {data.get('version')} is newer than this GateScope reads")
+        version = data.get("version", 0)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+            raise InputError(f"session: version must be a whole number, not {json.dumps(version)[:40]}")
+        if version > SESSION_VERSION:
+            raise InputError(f"session version {version} is newer than this GateScope reads")
         cell = cell_from_dict(data.get("cell"))
         inputs = _numeric(data.get("inputs"), "inputs")
         if inputs.ndim != 2:
@@ -185,6 +199,8 @@ class Session:
             raise InputError(f"{path.name}: cannot read ({err})") from None
         except json.JSONDecodeError as err:
             raise InputError(f"{path.name}: not valid JSON ({err.msg} at line {err.lineno})") from None
+        except ValueError as err:  # e.g. an integer literal of thousands of digits
+            raise InputError(f"{path.name}: not usable JSON ({' '.join(str(err).split())[:120]})") from None
         except RecursionError:
             raise InputError(f"{path.name}: JSON nested too deeply") from None
         try:

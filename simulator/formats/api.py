@@ -98,7 +98,10 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
     file_size(path)
     try:
         return _load(path, format, layer, direction, options)
-    except InputError:
+    except InputError as err:
+        text = " ".join(str(err).split())  # names from the file may hold newlines or U+2028
+        if text != str(err):
+            raise InputError(text) from None
         raise
     except MemoryError:
         raise InputError(f"{path}: not enough memory to read this file") from None

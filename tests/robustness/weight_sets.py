@@ -31,8 +31,8 @@ _METADATA = st.sampled_from([{"__gatescope__": json.dumps({"nonlinearity": "relu
                              {"__gatescope__": json.dumps({"reset_after": "yes"})}, {"format": 3}, [], "x"])
 
 
-_PREFIX = {"torch": st.sampled_from(["", "lstm.", "encoder.rnn."]),
-           "keras": st.sampled_from(["", "lstm/", "model/layer_1/cell/", "kernel"])}
+_PREFIX = {"torch": st.sampled_from(["", "lstm.", "encoder.rnn.", "two\nlines.", "x\u2028y."]),
+           "keras": st.sampled_from(["", "lstm/", "model/layer_1/cell/", "kernel", "two\nlines/"])}
 _TORCH_SUFFIX = st.sampled_from(["", "", "_l0", "_l1", "_l0_reverse"])
 _COLON = st.sampled_from(["", ":0"])
 _BOOL = st.booleans()
@@ -40,7 +40,8 @@ _NAMING = st.sampled_from(("torch", "keras"))
 _KIND = st.sampled_from(KINDS)
 _SIZE = st.integers(1, 3)
 _TEN = st.integers(0, 9)
-_NAME = st.text(st.characters(min_codepoint=33, max_codepoint=0x2FF), min_size=1, max_size=12)
+_NAME = st.text(st.characters(min_codepoint=33, max_codepoint=0x2FF) | st.sampled_from("\n\r\x85"),
+                min_size=1, max_size=12)
 _EXTRA = st.dictionaries(_NAME, arrays(), max_size=2)
 _GOOD_DTYPES = ("<f8", "<f4", "<i4", "<f2")
 
