@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from typing import Any
 
 from simulator.cells import Cell
 from simulator.errors import InputError
 from simulator.formats._build import info_line
-from simulator.formats._guard import LazyArray, check_sizes, file_size, needs_extra, open_zip, reading
+from simulator.formats._guard import (
+    MAX_ZIP_RATIO,
+    RATIO_FLOOR,
+    LazyArray,
+    check_sizes,
+    file_size,
+    needs_extra,
+    open_zip,
+    reading,
+)
 from simulator.formats.atomic import atomic_write
 from simulator.formats.keras_config import LayerSpec, layers_from_config, layers_from_h5
 from simulator.formats.keras_layout import keras_arrays, keras_cell
@@ -124,6 +134,11 @@ def _dataset(h5py: Any, h5: Any, path: str) -> LazyArray | None:
         raise InputError(f"{path}: expected real numbers, got dtype {node.dtype}")
     shape = tuple(int(d) for d in node.shape)
     check_sizes(path, shape, node.dtype.itemsize)
+    declared = math.prod(shape) * node.dtype.itemsize
+    stored = node.id.get_storage_size()  # bytes in the file: 0 for fill values, less when compressed
+    if declared > RATIO_FLOOR and declared > MAX_ZIP_RATIO * stored:
+        raise InputError(f"{path}: declares {declared / 2**20:.0f} MiB but stores {stored} bytes in the file "
+                         "(fill values or a compression bomb); refusing")
     return LazyArray(path, shape, lambda: node[()])
 
 
