@@ -77,7 +77,8 @@ SMALL = np.zeros(4)
 BOMBS: list[tuple[str, str, Callable[[Path], None], Callable[[Path], Any]]] = [
     ("npy shape 1e12", "x.npy", _write(lying_npy(SMALL, (10**12,))), _inputs),
     ("npy shape 2^31 x 2^31", "x.npy", _write(lying_npy(SMALL, (2**31, 2**31))), _inputs),
-    ("npz header lies", "w.npz", _write(zip_bytes({"weight_hh.npy": lying_npy(SMALL, (10**9, 3))})), _weights),
+    ("npz header lies", "w.npz", _write(zip_bytes({"weight_hh.npy": lying_npy(SMALL, (10**9, 3))})),
+     _weights),
     ("npz zip sizes lie", "w.npz", _write(with_lying_zip_sizes(zip_bytes({"weight_hh.npy": npy_bytes(SMALL)}),
                                                                lambda size: 2**31 - 1)), _weights),
     ("npz 256 MiB of zeros", "w.npz", lambda p: _zeros_member(p, "weight_hh.npy", 256), _weights),
