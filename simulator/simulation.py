@@ -79,7 +79,10 @@ def recompute(cell: Cell, trace: Trace, start: int = 0) -> None:
     if not 0 <= start <= trace.length:
         raise IndexError(f"start step {start} outside 0..{trace.length}")
     if start < trace.length:
-        cell._kernel(trace, start, trace.length)
+        # Only a relu RNN can leave the float range (its true state grows without bound); it then
+        # holds inf / NaN from that step on, as the exports document, without a warning.
+        with np.errstate(over="ignore", invalid="ignore"):
+            cell._kernel(trace, start, trace.length)
 
 
 def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> Trace:

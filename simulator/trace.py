@@ -8,9 +8,69 @@ per step; ``trace.gates["f"]`` is a view of the forget-gate columns.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
-__all__ = ["Trace"]
+from simulator.errors import InputError
+
+__all__ = ["MEMORY_LIMIT_ENV", "Trace", "available_memory", "check_memory"]
+
+MEMORY_LIMIT_ENV = "GATESCOPE_MEMORY_LIMIT"  # bytes (or with a K, M, G suffix) the engine may assume free
+_ALWAYS_FITS = 64 << 20  # below this a request is not checked (unless the variable is set)
+
+
+def _parse_bytes(text: str) -> int | None:
+    text = text.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}.get(text[-1:], 1)
+    try:
+        return int(float(text.rstrip("KMGT")) * scale)
+    except ValueError:
+        return None
+
+
+def available_memory() -> int | None:
+    """Bytes the machine can still give: ``GATESCOPE_MEMORY_LIMIT``, else MemAvailable, else RAM.
+
+    None when none of them can be read.
+    """
+    override = os.environ.get(MEMORY_LIMIT_ENV)
+    if override:
+        return _parse_bytes(override)
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _size(nbytes: float) -> str:
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if nbytes >= scale:
+            return f"{nbytes / scale:.1f} {unit}"
+    return f"{int(nbytes)} bytes"
+
+
+def check_memory(nbytes: int, what: str) -> None:
+    """Refuse a request of ``nbytes`` that the machine cannot hold, before anything is allocated.
+
+    Raises
+    ------
+    InputError
+        ``"<what> needs 40.0 GiB but only 23.1 GiB is available; ..."``.
+    """
+    if nbytes <= _ALWAYS_FITS and MEMORY_LIMIT_ENV not in os.environ:
+        return
+    free = available_memory()
+    if free is not None and nbytes > free:
+        raise InputError(f"{what} needs {_size(nbytes)} but only {_size(free)} is available; "
+                         "use fewer steps or fewer units")
 
 
 class Trace:
@@ -54,6 +114,8 @@ class Trace:
         self.length = 0
         self.h0 = np.zeros(self.hidden_size, self.dtype)
         self.c0 = np.zeros(self.hidden_size, self.dtype) if has_cell else None
+        check_memory(self.row_bytes(has_cell) * capacity,
+                     f"a trace of {capacity:,} steps ({kind.upper()}, D={input_size}, H={hidden_size})")
         self._x = np.empty((capacity, self.input_size), self.dtype)
         self._h = np.empty((capacity, self.hidden_size), self.dtype)
         self._c = np.empty((capacity, self.hidden_size), self.dtype) if has_cell else None
@@ -85,6 +147,12 @@ class Trace:
         """Gate values by PyTorch letter, each shape (T, H)."""
         H, T = self.hidden_size, self.length
         return {name: self._g[:T, k:k + H] for name, k in self._col.items()}
+
+    def row_bytes(self, has_cell: bool | None = None) -> int:
+        """Bytes of one step: ``(D + H·(1 + G + has_cell)) × itemsize``."""
+        cell = self.c0 is not None if has_cell is None else has_cell
+        H = self.hidden_size
+        return (self.input_size + H * (1 + len(self.gate_order) + int(cell))) * self.dtype.itemsize
 
     @property
     def nbytes(self) -> int:
@@ -123,6 +191,8 @@ class Trace:
         if rows <= self.capacity:
             return
         new = max(rows, 2 * self.capacity)
+        check_memory(self.row_bytes() * new, f"a trace of {new:,} steps ({self.kind.upper()}, "
+                     f"D={self.input_size}, H={self.hidden_size})")
         for name in ("_x", "_h", "_c", "_g"):
             old = getattr(self, name)
             if old is None:
