@@ -53,7 +53,7 @@ def _is_typing(widget: Any) -> bool:
     if isinstance(widget, (QAbstractSpinBox, QComboBox)):
         return True
     if isinstance(widget, QAbstractItemView):
-        return widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTrigger
+        return widget.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
     return False
 
 

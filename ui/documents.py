@@ -109,6 +109,7 @@ class DocumentManager(QObject):
             self.error("Cannot open the session", str(err))
             return False
         self.controller.load_session(session, path)
+        self.window.update_title()
         self.window.restore_view_settings(session.settings)
         self._remember_dir(path)
         self.add_recent(path)

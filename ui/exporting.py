@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QRect, QSize, Qt
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
@@ -66,7 +66,7 @@ def write_svg(widget: QWidget, path: str, title: str) -> None:
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle(title)
     painter = QPainter(generator)
-    widget.render(painter)
+    widget.render(painter, QPoint(0, 0))
     painter.end()
     os.replace(tmp, path)
 

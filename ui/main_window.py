@@ -119,11 +119,14 @@ class MainWindow(QMainWindow):
         self.cell_label.setText(f"{c.cell.describe()} · {c.cell.dtype.name} · T = {c.length} steps")
 
     def _fill_presets_menu(self) -> None:
+        from simulator.errors import InputError
+
         try:
             from simulator.presets import list_presets
             presets = list_presets()
-        except (ImportError, AttributeError, OSError):
+        except (ImportError, AttributeError, OSError, InputError) as err:
             presets = []
+            self.statusBar().showMessage(f"Presets unavailable: {err}", 8000)
         for preset in presets:
             get = preset.get if isinstance(preset, dict) else lambda k, p=preset: getattr(p, k, None)
             pid, title = get("id"), get("title") or get("id")

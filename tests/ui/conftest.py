@@ -19,13 +19,14 @@ def isolated_settings(tmp_path, qapp):
 
 @pytest.fixture
 def window(qtbot):
-    """A shown main window on the default example (closed without the unsaved-changes prompt)."""
+    """A shown main window on the default example (closed at the end without the unsaved-changes prompt)."""
     from ui.main_window import MainWindow
 
     win = MainWindow()
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.controller.pause()
     win.controller.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
