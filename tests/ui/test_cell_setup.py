@@ -1,4 +1,4 @@
-"""The cell set-up panel: a new kind or size re-initialises as one undoable edit, with a prompt when needed."""
+"""The cell set-up panel: a new kind or size re-initialises as one undoable edit (prompt when needed)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ def test_the_panel_shows_the_current_cell(window):
 def test_change_kind_keeps_inputs_and_undoes(window, monkeypatch):
     c = window.controller
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Ok)
+    ok = QMessageBox.StandardButton.Ok
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or ok)
     inputs = c.trace.x.copy()
     _choose(window, "GRU (reset before, Cho et al.)")
     window.cell_setup.hidden_spin.setValue(6)

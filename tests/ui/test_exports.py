@@ -51,8 +51,8 @@ def test_trace_text_formats(window, tmp_path, fmt, suffix):
         assert len(rows) > window.controller.length
 
 
-@pytest.mark.parametrize("fmt, suffix", [(("safetensors", "torch"), ".safetensors"), (("npz", "keras"), ".npz"),
-                                         (("npz", "torch"), ".npz")])
+@pytest.mark.parametrize("fmt, suffix", [(("safetensors", "torch"), ".safetensors"),
+                                         (("npz", "keras"), ".npz"), (("npz", "torch"), ".npz")])
 def test_weights_round_trip(window, tmp_path, fmt, suffix):
     path = tmp_path / f"w{suffix}"
     assert window.exporter.export_weights(str(path), fmt)

@@ -1,4 +1,4 @@
-"""The assembled window: actions and shortcuts, docks, keyboard, undo, title, layout, error hook, screenshot."""
+"""The assembled window: actions, docks, keyboard, undo, title, layout, error hook, screenshot."""
 
 from __future__ import annotations
 
@@ -178,9 +178,9 @@ def test_screenshot_command_writes_a_png(tmp_path):
     from simulator.presets import list_presets
 
     preset = list_presets()[0].id
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), "--preset", preset,
-                             "--step", "5", "--size", "1280x800"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=60)
+    command = [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), "--preset", preset,
+               "--step", "5", "--size", "1280x800"]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
