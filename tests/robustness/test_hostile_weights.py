@@ -74,13 +74,11 @@ def test_mutated_weight_files(hostile_dir: Path, key: str, name: str, naming: st
     run()
 
 
-@pytest.mark.parametrize(("name", "naming"), [(f[1], f[2]) for f in FORMATS if f[1] != "w.pt"])
-def test_seeds_load(hostile_dir: Path, name: str, naming: str):
+@pytest.mark.parametrize(("name", "naming", "package"), [f[1:] for f in FORMATS])
+def test_seeds_load(hostile_dir: Path, name: str, naming: str, package: str | None):
     """The unmutated seeds are valid files (so the mutations start from something real)."""
-    if name.endswith((".h5", ".keras")):
-        pytest.importorskip("h5py")
-    if name.endswith(".onnx"):
-        pytest.importorskip("onnx")
+    if package:
+        pytest.importorskip(package)
     path = hostile_dir / f"seed-{name}"
     for blob in _seeds(name, naming):
         path.write_bytes(blob)
