@@ -135,6 +135,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         status = _screenshot(app, window, args.screenshot)
     else:
         window.show()
+        window.raise_()
+        window.activateWindow()  # keyboard focus at once, so Space plays (also without a window manager)
         status = int(app.exec())
     _dispose(app, window)
     return status
