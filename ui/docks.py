@@ -47,7 +47,7 @@ def make_view(module: str, cls: str, controller: Controller, title: str, parent:
         return label
 
 
-def _scrollable(widget: QWidget, parent: QWidget, max_width: int = 360) -> QWidget:
+def _scrollable(widget: QWidget, parent: QWidget, max_width: int = 480) -> QWidget:
     """``widget`` in a frameless scroll area when it is wider than a dock column, else itself.
 
     A dock then never forces the window wider: a wide editor scrolls instead of clipping.
