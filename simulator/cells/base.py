@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -11,7 +12,11 @@ from simulator.errors import InputError
 from simulator.trace import Trace
 
 __all__ = ["PARAMETER_NAMES", "PROJECTION_BLOCK", "Cell", "as_float_array", "check_finite", "check_real",
-           "project_inputs"]
+           "project_inputs", "Forcer"]
+
+#: ``force(row, t, letters)``: overwrite gate values of ``row`` (the engine-order gate block
+#: at step t) for the gates named in ``letters``, right after they are computed (what-if runs).
+Forcer = Callable[[np.ndarray, int, str], None]
 
 PARAMETER_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
@@ -233,7 +238,8 @@ class Cell:
             new_state["c"] = trace.c[0].copy()
         return new_state, {k: v[0].copy() for k, v in trace.gates.items()}
 
-    def _kernel(self, trace: Trace, start: int, stop: int) -> None:  # pragma: no cover - abstract
+    def _kernel(self, trace: Trace, start: int, stop: int,
+                force: Forcer | None = None) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:  # pragma: no cover - abstract

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell, project_inputs
+from simulator.cells.base import Cell, Forcer, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["GRUCell"]
@@ -69,55 +69,64 @@ class GRUCell(Cell):
         w_t = np.ascontiguousarray((self.weight_hh * half[:, None]).T)
         return self.weight_ih * half[:, None], b_x * half, w_t
 
-    def _kernel(self, trace: Trace, start: int, stop: int) -> None:
+    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
         project_inputs(trace._x, w_ih, bias, gs, start, stop)
         h = trace.state_before(start)[0]
-        views = (gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
+        views = (range(start, stop), gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
                  trace._h[start:stop])
         if self.reset_after:
-            self._loop_reset_after(views, h, w_t)
+            self._loop_reset_after(views, h, w_t, force)
         else:
-            self._loop_reset_before(views, h, w_t)
+            self._loop_reset_before(views, h, w_t, force)
 
-    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
+    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_t: np.ndarray, force: Forcer | None) -> None:
         H = self.hidden_size
         b_hn = self.bias_hh[2 * H:]
         tmp = np.empty(3 * H, self.dtype)
         t_rz, t_n = tmp[: 2 * H], tmp[2 * H:]
         dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
-        for rz, r, z, n, out in zip(*views, strict=True):
+        for t, row, rz, r, z, n, out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(rz, t_rz, out=rz)
             tanh(rz, out=rz)
             mul(rz, 0.5, out=rz)
             add(rz, 0.5, out=rz)
+            if force is not None:
+                force(row, t, "rz")
             add(t_n, b_hn, out=t_n)
             mul(t_n, r, out=t_n)
             add(n, t_n, out=n)
             tanh(n, out=n)
+            if force is not None:
+                force(row, t, "n")
             sub(h, n, out=out)  # h' = n + z ⊙ (h − n), PyTorch's own arrangement
             mul(out, z, out=out)
             add(out, n, out=out)
             h = out
 
-    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_t: np.ndarray) -> None:
+    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_t: np.ndarray,
+                           force: Forcer | None) -> None:
         H = self.hidden_size
         w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
         t_rz, t_n, rh = (np.empty(k * H, self.dtype) for k in (2, 1, 1))
         dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
-        for rz, r, z, n, out in zip(*views, strict=True):
+        for t, row, rz, r, z, n, out in zip(*views, strict=True):
             dot(h, w_rz, out=t_rz)
             add(rz, t_rz, out=rz)
             tanh(rz, out=rz)
             mul(rz, 0.5, out=rz)
             add(rz, 0.5, out=rz)
+            if force is not None:
+                force(row, t, "rz")
             mul(r, h, out=rh)
             dot(rh, w_n, out=t_n)
             add(n, t_n, out=n)
             tanh(n, out=n)
+            if force is not None:
+                force(row, t, "n")
             sub(h, n, out=out)
             mul(out, z, out=out)
             add(out, n, out=out)

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell, as_float_array, project_inputs
+from simulator.cells.base import Cell, Forcer, as_float_array, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["LSTMCell"]
@@ -76,7 +76,7 @@ class LSTMCell(Cell):
         w_t = np.ascontiguousarray((self._reordered(self.weight_hh) * half[:, None]).T)
         return w_ih, bias, w_t
 
-    def _kernel(self, trace: Trace, start: int, stop: int) -> None:
+    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
@@ -86,18 +86,19 @@ class LSTMCell(Cell):
         ig = np.empty(H, self.dtype)
         dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
         # per-gate column views, iterated together: no slicing inside the loop
-        views = (gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:3 * H],
-                 gs[:, 3 * H:],
-                 trace._h[start:stop], trace._c[start:stop])
+        views = (range(start, stop), gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H],
+                 gs[:, 2 * H:3 * H], gs[:, 3 * H:], trace._h[start:stop], trace._c[start:stop])
         if self.weight_peephole is not None:
-            self._peephole_loop(views, h, c, w_t, tmp, ig)
+            self._peephole_loop(views, h, c, w_t, tmp, ig, force)
             return
-        for row, sig, i, f, o, g, h_out, c_out in zip(*views, strict=True):
+        for t, row, sig, i, f, o, g, h_out, c_out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(row, tmp, out=row)
             tanh(row, out=row)  # g, and tanh(a/2) for i, f, o
             mul(sig, 0.5, out=sig)
             add(sig, 0.5, out=sig)
+            if force is not None:
+                force(row, t, "ifgo")
             mul(f, c, out=c_out)
             mul(i, g, out=ig)
             add(c_out, ig, out=c_out)
@@ -106,7 +107,7 @@ class LSTMCell(Cell):
             h, c = h_out, c_out
 
     def _peephole_loop(self, views: tuple, h: np.ndarray, c: np.ndarray, w_t: np.ndarray,
-                       tmp: np.ndarray, ig: np.ndarray) -> None:
+                       tmp: np.ndarray, ig: np.ndarray, force: Forcer | None) -> None:
         """The same steps with peepholes: i and f see the old cell, o sees the new one."""
         H = self.hidden_size
         p_if = 0.5 * self.weight_peephole[:2]  # halved like the gate rows, shape (2, H)
@@ -114,7 +115,7 @@ class LSTMCell(Cell):
         pc = np.empty((2, H), self.dtype)
         po = np.empty(H, self.dtype)
         dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
-        for row, _, i, f, o, g, h_out, c_out in zip(*views, strict=True):
+        for t, row, _, i, f, o, g, h_out, c_out in zip(*views, strict=True):
             dot(h, w_t, out=tmp)
             add(row, tmp, out=row)
             if_ = row[: 2 * H]
@@ -124,6 +125,8 @@ class LSTMCell(Cell):
             mul(if_, 0.5, out=if_)
             add(if_, 0.5, out=if_)
             tanh(g, out=g)
+            if force is not None:
+                force(row, t, "ifg")
             mul(f, c, out=c_out)
             mul(i, g, out=ig)
             add(c_out, ig, out=c_out)
@@ -132,6 +135,8 @@ class LSTMCell(Cell):
             tanh(o, out=o)
             mul(o, 0.5, out=o)
             add(o, 0.5, out=o)
+            if force is not None:
+                force(row, t, "o")
             tanh(c_out, out=h_out)
             mul(h_out, o, out=h_out)
             h, c = h_out, c_out

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import ACTIVATIONS
-from simulator.cells.base import Cell, project_inputs
+from simulator.cells.base import Cell, Forcer, project_inputs
 from simulator.errors import InputError
 from simulator.trace import Trace
 
@@ -49,7 +49,8 @@ class RNNCell(Cell):
     def label(self) -> str:
         return f"RNN ({self.nonlinearity})"
 
-    def _kernel(self, trace: Trace, start: int, stop: int) -> None:
+    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+        # an RNN has no gates, so there is nothing for ``force`` to overwrite
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
         project_inputs(trace._x, self.weight_ih, self.bias_ih + self.bias_hh, hs, start, stop)
         w_t = np.ascontiguousarray(self.weight_hh.T)  # h @ w_t: one gemv per step into a buffer
