@@ -166,6 +166,10 @@ def simulate(args: argparse.Namespace) -> str:
         raise InputError("--gradients cannot be combined with --branch or --force-gate: a branched run "
                          "is not the cell's own, so its Jacobians are not the cell's")
     trace = simulator.run(cell, x, state)
+    overflow = trace.first_nonfinite()
+    if overflow is not None:
+        raise InputError(f"the hidden state overflows float64 at step {overflow}: the recurrent weights "
+                         f"are too large for this {cell.label()}; scale weight_hh down or use tanh")
     gradients = _gradients(cell, trace) if args.gradients else None
     summary = f"wrote {out}: {cell.describe()}, {trace.length} steps"
     extra = None

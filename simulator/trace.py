@@ -219,6 +219,19 @@ class Trace:
             setattr(new, name, None if old is None else old[: self.length].copy())
         return new
 
+    def first_nonfinite(self) -> int | None:
+        """The first step whose state holds inf or NaN (an overflow), or None when all are finite.
+
+        Only a relu RNN with very large weights can get there from finite numbers: the other
+        cells' states are bounded by their gates.
+        """
+        for arr in (self.h, self.c):
+            if arr is not None and arr.size:
+                bad = ~np.isfinite(arr).all(axis=1)
+                if bad.any():
+                    return int(np.argmax(bad))
+        return None
+
     def arrays(self) -> dict[str, np.ndarray]:
         """The trace as named arrays, the NPZ contract: ``x h h0`` (+ ``c c0``) and each gate."""
         out = {"x": self.x, "h": self.h, "h0": self.h0}
