@@ -53,6 +53,7 @@ class CellDiagram(QWidget):
         self._from: dict[str, float] = {}
         self._last_step = controller.step
         self._pinned: str | None = None  # node id
+        self._highlight: frozenset[str] = frozenset()
         self._build_ui()
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(0.0)
@@ -136,6 +137,23 @@ class CellDiagram(QWidget):
         """The value key whose equation is pinned in the caption, if any."""
         return None if self._pinned is None else self.canvas.layout_.nodes[self._pinned].key
 
+    def set_highlight(self, keys: set[str]) -> None:
+        """Outline the parts named by ``keys`` with a glow (a lesson points at them); empty clears.
+
+        A key is a value key (``"f"``, ``"c"``, ``"1-z"`` …: every node showing it glows), a
+        node id, or ``"cell_line"`` (the state line across the top). Keys the current cell
+        does not draw are kept but show nothing; a new cell clears the highlight.
+        """
+        self._highlight = frozenset(keys)
+        nodes = self.canvas.layout_.nodes if self.canvas.layout_ else {}
+        ids = {i for i, n in nodes.items() if i in keys or n.key in keys}
+        self.canvas.scene.highlight = frozenset(ids | ({"cell_line"} & self._highlight))
+        self.canvas.update()
+
+    def highlighted(self) -> frozenset[str]:
+        """The keys given to :meth:`set_highlight` (empty after a new cell)."""
+        return self._highlight
+
     def render_to_image(self, size: QSize) -> QImage:
         """The diagram at the current step drawn at ``size`` pixels, without animation."""
         scene = self._scene(dict(self._targets))
@@ -150,6 +168,7 @@ class CellDiagram(QWidget):
         self.canvas.layout_ = build_layout(c.cell)
         self.canvas.scene.hover = None
         self.canvas.scene.pinned = None
+        self.set_highlight(set())
         self.unit_spin.blockSignals(True)
         self.unit_spin.setRange(0, c.cell.hidden_size - 1)
         self.unit_spin.setValue(c.selected_unit)
@@ -222,7 +241,7 @@ class CellDiagram(QWidget):
 
     def _scene(self, values: dict[str, float]) -> Scene:
         s = self.canvas.scene
-        return Scene(values, s.levels, s.header_left, s.header_right, x_text=s.x_text)
+        return Scene(values, s.levels, s.header_left, s.header_right, x_text=s.x_text, highlight=s.highlight)
 
     # -- interaction ----------------------------------------------------------------------
     def _equation_for(self, ident: str) -> str:

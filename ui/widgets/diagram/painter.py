@@ -165,10 +165,41 @@ def _gauge(p: QPainter, node: Node, v: float, th: Theme, ink: QColor) -> None:
         p.drawLine(QPointF(mid, track.top() - 2), QPointF(mid, track.bottom() + 2))
 
 
+def _highlights(p: QPainter, lay: Layout, scene: Scene, th: Theme, line: bool) -> None:
+    """A glow around the parts a lesson points at: under the nodes, or over the state line (``line``)."""
+    glow = QColor("#b197fc") if th.dark else QColor("#7048e8")
+    pen = QPen()
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for width, alpha in ((22.0, 0.14), (13.0, 0.28), (5.0, 0.9))[:2 if line else 3]:
+        c = QColor(glow)
+        c.setAlphaF(alpha)
+        pen.setColor(c)
+        pen.setWidthF(width)
+        p.setPen(pen)
+        if line:
+            for w in lay.wires:
+                if w.main:
+                    p.drawPolyline(w.points)
+            continue
+        for ident in scene.highlight & lay.nodes.keys():
+            node = lay.nodes[ident]
+            r = node.rect.adjusted(-4, -4, 4, 4)
+            if node.shape in ("op", "state"):
+                p.drawEllipse(r)
+            else:
+                p.drawRoundedRect(r, 12, 12)
+
+
 def paint_scene(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> None:
     """Draw the whole diagram in logical coordinates (the caller sets the transform)."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     paint_frame(p, lay, scene, th, fonts)
+    if scene.highlight:
+        _highlights(p, lay, scene, th, line=False)
     _wires(p, lay, scene, th, fonts)
+    if "cell_line" in scene.highlight:
+        _highlights(p, lay, scene, th, line=True)
     _nodes(p, lay, scene, th, fonts)

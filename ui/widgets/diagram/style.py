@@ -122,3 +122,4 @@ class Scene:
     hover: str | None = None
     pinned: str | None = None
     x_text: str | None = None  # replaces the x terminal's number (a token for text input)
+    highlight: frozenset[str] = frozenset()  # node ids (and "cell_line") a lesson points at
