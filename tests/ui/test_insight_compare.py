@@ -1,0 +1,102 @@
+"""The compare window: cells on the shared inputs, one transport, the memory test and its exports."""
+
+import json
+
+import numpy as np
+import pytest
+
+from simulator import run
+from simulator.insight import default_trio, memory_curve
+from simulator.presets import load_preset
+from ui.controller import Controller
+from ui.insight.compare_window import CompareWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _window(qtbot, controller, entries=None) -> CompareWindow:
+    window = CompareWindow(controller, entries=entries)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    if entries != []:
+        qtbot.waitUntil(lambda: bool(window.memory.results), timeout=10_000)
+    return window
+
+
+def test_default_trio_runs_on_the_shared_inputs(qtbot):
+    main = Controller()
+    window = _window(qtbot, main)
+    assert window.objectName() == "compare_window"
+    assert window.labels == ["rnn", "lstm", "gru"]
+    cells = default_trio(main.cell.input_size, main.cell.hidden_size)
+    for controller, cell, row in zip(window.controllers, cells, window.rows, strict=True):
+        expected = run(cell, main.trace.x)
+        np.testing.assert_array_equal(controller.trace.x, main.trace.x)
+        np.testing.assert_array_equal(controller.trace.h, expected.h)
+        np.testing.assert_array_equal(row.image.image, expected.h.astype(np.float32))
+
+
+def test_shared_transport_moves_every_cell(qtbot):
+    window = _window(qtbot, Controller())
+    window.clock.seek(17)
+    assert [c.step for c in window.controllers] == [17, 17, 17]
+    assert all(row.cursor.value() == 17 for row in window.rows)
+    window.clock.step_forward()
+    assert [c.step for c in window.controllers] == [18, 18, 18]
+    assert window.findChild(object, "compare_step_spin").value() == 18
+
+
+def test_main_input_edit_reruns_every_cell(qtbot):
+    main = Controller()
+    window = _window(qtbot, main)
+    main.set_inputs(3, [[2.5]])
+    qtbot.waitUntil(lambda: window.controllers[0].trace.x[3, 0] == 2.5)
+    for controller in window.controllers:
+        np.testing.assert_array_equal(controller.trace.h, run(controller.cell, main.trace.x).h)
+
+
+@pytest.mark.parametrize("preset, pulse", [("rnn-pulse-fades", ""), ("gru-holds", "0.8, 1")])
+def test_memory_delays_equal_memory_curve(qtbot, preset, pulse):
+    session = load_preset(preset)
+    main = Controller(session)
+    window = CompareWindow(main, entries=[(preset, session.cell, session.state())])
+    qtbot.addWidget(window)
+    window.memory.vector.setText(pulse)
+    window.memory.run()
+    kwargs = {"pulse": [0.8, 1.0]} if pulse else {}
+    expected = memory_curve(session.cell, 5, 200, state=session.state(), **kwargs)
+    qtbot.waitUntil(lambda: preset in window.memory.results
+                    and len(window.memory.results[preset].curve) == 201, timeout=10_000)
+    qtbot.wait(50)
+    delay = expected.delay_below(0.1)
+    assert window.memory.delays[preset] == delay
+    if preset == "rnn-pulse-fades":
+        assert delay == 3
+        assert window.memory.table.item(0, 1).text() == "3 steps"
+    np.testing.assert_array_equal(window.memory.results[preset].curve, expected.curve)
+
+
+def test_add_current_and_open_session(qtbot, tmp_path):
+    main = Controller(load_preset("compare-lstm"))
+    window = _window(qtbot, main, entries=[])
+    window.add_current()
+    path = tmp_path / "other.json"
+    load_preset("compare-gru").save(path)
+    assert window.open_session(str(path))
+    assert len(window.controllers) == 2
+    np.testing.assert_array_equal(window.controllers[1].trace.h, run(load_preset("compare-gru").cell,
+                                                                     main.trace.x).h)
+    window.remove_cell(0)
+    assert len(window.rows) == 1 and window.labels == [window.labels[0]]
+
+
+def test_exports(qtbot, tmp_path):
+    window = _window(qtbot, Controller())
+    window.export_table(tmp_path / "c.json")
+    doc = json.loads((tmp_path / "c.json").read_text())
+    np.testing.assert_array_equal(doc["arrays"]["lstm/h"], window.controllers[1].trace.h)
+    from ui.insight.plots import export_plot_png
+
+    export_plot_png(window.memory.plot, str(tmp_path / "m.png"), width=400)
+    assert (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"

@@ -1,0 +1,148 @@
+"""Small building blocks shared by the insight views: styled plots, cursors, heatmaps, explanations.
+
+Every plot is created once and fed with ``setData`` / ``setImage``; cursors move with
+``setValue``. Colours come from the widget's palette (light and dark themes) and from
+:mod:`ui.widgets.colormaps`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from ui.widgets import colormaps as cm
+
+__all__ = ["KIND_COLORS", "SERIES_COLORS", "Explanation", "cursor_line", "export_plot_png", "heatmap",
+           "make_plot", "marker_line", "series_color", "set_heatmap"]
+
+KIND_COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
+SERIES_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+
+
+def series_color(k: int) -> str:
+    """The k-th colour of a categorical palette readable on light and dark backgrounds."""
+    return SERIES_COLORS[k % len(SERIES_COLORS)]
+
+
+def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: str = "", bottom: str = "",
+              log_y: bool = False, legend: bool = False) -> pg.PlotWidget:
+    """A pyqtgraph plot in the palette's colours, without the context menu and auto-range button.
+
+    Parameters
+    ----------
+    parent : QWidget
+    name : str
+        objectName.
+    tip : str
+        Tooltip (what the plot shows and how to read it in one line).
+    """
+    widget = pg.PlotWidget(parent)
+    widget.setObjectName(name)
+    widget.setToolTip(tip)
+    widget.setAccessibleName(title or name)
+    widget.setMinimumHeight(90)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    item = widget.getPlotItem()
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.showGrid(x=True, y=True, alpha=0.15)
+    item.setLogMode(x=False, y=log_y)
+    palette = widget.palette()
+    text = cm.foreground(palette).name()
+    if title:
+        item.setTitle(title, color=text, size="9pt")
+    if left:
+        item.setLabel("left", left, color=text)
+    if bottom:
+        item.setLabel("bottom", bottom, color=text)
+    item.getAxis("left").setWidth(48)
+    if legend:
+        item.addLegend(offset=(-6, 6), labelTextColor=cm.foreground(palette), labelTextSize="8pt",
+                       brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),
+                       pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+    cm.style_plot(widget, [item], palette)
+    return widget
+
+
+def cursor_line(plot: pg.PlotItem, palette: QPalette) -> pg.InfiniteLine:
+    """The current-step cursor: a thin vertical line in the palette's highlight colour."""
+    line = pg.InfiniteLine(pos=0, angle=90, movable=False,
+                           pen=pg.mkPen(palette.color(QPalette.ColorRole.Highlight), width=1.5))
+    line.setZValue(20)
+    plot.addItem(line, ignoreBounds=True)
+    return line
+
+
+def marker_line(plot: pg.PlotItem, color: str, label: str = "", position: float = 0.9) -> pg.InfiniteLine:
+    """A dashed vertical marker with a label (the divergence step, a memory delay …)."""
+    line = pg.InfiniteLine(pos=0, angle=90, movable=False, label=label or None,
+                           pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
+                           labelOpts={"position": position, "color": color, "anchors": [(0, 0.5), (0, 0.5)]})
+    line.setZValue(15)
+    plot.addItem(line, ignoreBounds=True)
+    return line
+
+
+def heatmap(plot: pg.PlotItem, cmap: pg.ColorMap, levels: tuple[float, float]) -> pg.ImageItem:
+    """An ImageItem for (T, H) arrays: steps along x, units along y, fixed ``levels``."""
+    image = pg.ImageItem(axisOrder="col-major")
+    image.setLookupTable(cmap.getLookupTable(nPts=256))
+    image.setLevels(levels)
+    plot.addItem(image)
+    plot.invertY(True)
+    plot.getAxis("left").setLabel("unit")
+    return image
+
+
+def set_heatmap(image: pg.ImageItem, values: np.ndarray, levels: tuple[float, float]) -> None:
+    """Show ``values`` (T, H): column t is step t, row j unit j (non-finite values drawn at the top)."""
+    data = np.nan_to_num(np.asarray(values, dtype=np.float32), nan=levels[1], posinf=levels[1],
+                         neginf=levels[0])
+    image.setImage(data, autoLevels=False, levels=levels)
+
+
+def export_plot_png(plot: pg.PlotWidget, path: str, width: int = 1600) -> None:
+    """Write ``plot`` as a PNG ``width`` pixels wide."""
+    exporter = pg.exporters.ImageExporter(plot.getPlotItem())
+    exporter.parameters()["width"] = int(width)
+    exporter.export(str(path))
+
+
+class Explanation(QWidget):
+    """A collapsible "How to read this" note: a toggle button over a word-wrapped paragraph."""
+
+    def __init__(self, text: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.button = QToolButton(self)
+        self.button.setObjectName(f"{name}_toggle")
+        self.button.setText("How to read this")
+        self.button.setCheckable(True)
+        self.button.setAutoRaise(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.setToolTip("Show or hide a short explanation of this chart")
+        self.button.setAccessibleName("How to read this")
+        self.label = QLabel(text, self)
+        self.label.setObjectName(f"{name}_text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setContentsMargins(14, 0, 6, 4)
+        self.label.setVisible(False)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(self.label)
+        self.button.toggled.connect(self.set_expanded)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show (True) or hide the paragraph."""
+        self.label.setVisible(expanded)
+        self.button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        if self.button.isChecked() != expanded:
+            self.button.setChecked(expanded)
