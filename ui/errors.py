@@ -1,76 +1,146 @@
 """A global exception hook: an unexpected error shows a dialog with a copyable report; the app runs on.
 
-Qt calls Python slots from its event loop; an exception escaping a slot would
-otherwise only print (or, with some Qt builds, abort). The hook shows a short
-message, the traceback as the dialog's detailed text (selectable and copyable,
-with a "Copy report" button), and returns so the event loop carries on.
+PySide6 hands every exception that escapes Python code called by Qt — slots, timer callbacks,
+QAction triggers, virtual overrides such as ``paintEvent`` — to :data:`sys.excepthook`. The
+hook prints the traceback, and opens an :class:`ErrorDialog` *after* the failing call has
+returned (never inside a paint event): the message, the report (versions and traceback) with
+"Copy report" and "Save report…", and a counter. The same error again (same type, message and
+place) only counts up in its dialog, or in the status bar once that was closed: a failing
+paint cannot flood the screen. The event loop carries on throughout.
 """
 
 from __future__ import annotations
 
+import functools
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-__all__ = ["install_exception_hook", "uninstall_exception_hook", "error_report", "show_error_dialog"]
+from ui.error_dialog import ErrorDialog
+
+__all__ = ["install_exception_hook", "uninstall_exception_hook", "error_report", "versions",
+           "open_dialogs", "reset", "ErrorDialog", "crash_safe_override"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+SHOW_WITHOUT_DISPLAY = False  # tests set this to see the dialog on the offscreen platform
+MAX_OPEN = 3  # distinct error dialogs open at once; more only print
 
 _previous_hook = None
-_showing = False
-SHOW_WITHOUT_DISPLAY = False  # tests set this to see the dialog on the offscreen platform
+_counts: dict[tuple[str, ...], int] = {}
+_dialogs: dict[tuple[str, ...], ErrorDialog] = {}
+
+
+def versions() -> str:
+    """GateScope, Python, Qt, PySide6, numpy, pyqtgraph and the platform, one per line."""
+    import numpy
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    import simulator
+
+    graph = sys.modules.get("pyqtgraph")
+    lines = [f"GateScope {simulator.__version__}",
+             f"Python {platform.python_version()} ({platform.python_implementation()})",
+             f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+             f"numpy {numpy.__version__}, pyqtgraph {getattr(graph, '__version__', 'not loaded')}",
+             f"Platform {platform.platform()}, Qt platform {QGuiApplication.platformName() or '-'}"]
+    return "\n".join(lines)
 
 
 def error_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The text a bug report needs: versions and the full traceback."""
-    import PySide6
-
-    import simulator
-
-    head = (f"GateScope {simulator.__version__}, Python {platform.python_version()}, "
-            f"PySide6 {PySide6.__version__}, {platform.platform()}\n\n")
-    return head + "".join(traceback.format_exception(exc_type, exc, tb))
+    return versions() + "\n\n" + "".join(traceback.format_exception(exc_type, exc, tb))
 
 
-def show_error_dialog(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
-                      parent: QObject | None = None) -> QMessageBox:
-    """Show the error dialog (modal; returns once closed) and return it."""
-    report = error_report(exc_type, exc, tb)
-    box = QMessageBox(QMessageBox.Icon.Critical, "GateScope — unexpected error",
-                      f"Something went wrong: {exc_type.__name__}: {exc}",
-                      QMessageBox.StandardButton.Close, parent or QApplication.activeWindow())
-    box.setObjectName("error_dialog")
-    box.setInformativeText("Your work is still open. You can save it and carry on; please send the "
-                           "report below to the developers.")
-    box.setDetailedText(report)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
-    copy.setToolTip("Copy the error report to the clipboard")
-    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
-    box.exec()
-    return box
+def _signature(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> tuple[str, ...]:
+    """Type, message and the innermost frame: the same error raised again has the same signature."""
+    frames = traceback.extract_tb(tb)
+    place = (frames[-1].filename, str(frames[-1].lineno)) if frames else ("", "")
+    return (exc_type.__qualname__, str(exc)[:500], *place)
+
+
+def open_dialogs() -> list[ErrorDialog]:
+    """The error dialogs shown right now (for tests and the About box)."""
+    return list(_dialogs.values())
+
+
+def reset() -> None:
+    """Forget every counted error and close the dialogs (tests)."""
+    for box in list(_dialogs.values()):
+        box.close()
+    _dialogs.clear()
+    _counts.clear()
+
+
+def _status(text: str) -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMainWindow) and widget.isVisible():
+            widget.statusBar().showMessage(text, 8000)
 
 
 def _hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    global _showing
     traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    app = QApplication.instance()
     if issubclass(exc_type, KeyboardInterrupt):
-        app = QApplication.instance()
         if app is not None:
             QTimer.singleShot(0, app.quit)
         return
-    if _showing or QApplication.instance() is None:
-        return  # one dialog at a time; an error inside the dialog only prints
+    if app is None:
+        return
     if QGuiApplication.platformName() in ("offscreen", "minimal") and not SHOW_WITHOUT_DISPLAY:
-        return  # nobody could close a modal dialog: a screenshot run must not hang
-    _showing = True
-    try:
-        show_error_dialog(exc_type, exc, tb)
-    finally:
-        _showing = False
+        return  # a screenshot run has nobody to read a dialog
+    key = _signature(exc_type, exc, tb)
+    count = _counts[key] = _counts.get(key, 0) + 1
+    if count > 1:
+        if key in _dialogs:
+            _dialogs[key].set_count(count)
+        else:
+            _status(f"The same error happened again ({count} times): {exc_type.__name__}: {exc}")
+        return
+    if len(_dialogs) >= MAX_OPEN:
+        return
+    message = f"{exc_type.__name__}: {exc}"
+    report = error_report(exc_type, exc, tb)
+    # open the dialog after the failing slot or paint event has returned
+    QTimer.singleShot(0, lambda: _open(key, message, report))
+
+
+def _open(key: tuple[str, ...], message: str, report: str) -> None:
+    box = ErrorDialog(message, report, QApplication.activeWindow())
+    box.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    box.set_count(_counts.get(key, 1))
+    box.finished.connect(lambda _result: _dialogs.pop(key, None))
+    _dialogs[key] = box
+    box.show()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):  # those cannot raise windows
+        box.raise_()
+        box.activateWindow()
+
+
+def crash_safe_override(method: F) -> F:
+    """Decorate a Qt override (``paintEvent`` …) that Qt reaches through another Python override (``event``).
+
+    PySide6 6.11 crashes (segfault in ``PepException_GetArgs``) when an exception raised inside C
+    code — ``int(float("nan"))``, a numpy error — escapes such a nested override before Python has
+    normalised it. Catching and re-raising normalises it: the error reaches the dialog instead.
+    """
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except Exception as err:
+            raise err  # re-raising is the point: it normalises the exception
+
+    return wrapper  # type: ignore[return-value]
 
 
 def install_exception_hook() -> None:

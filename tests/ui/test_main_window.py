@@ -150,11 +150,10 @@ def test_close_guard_cancel_keeps_the_window(window, monkeypatch):
 
 @pytest.mark.qt_no_exception_capture
 def test_exception_hook_shows_a_dialog_and_the_app_goes_on(window, qtbot, monkeypatch):
-    from ui import errors
+    from ui import errors  # more in test_errors.py
 
-    shown = []
     monkeypatch.setattr(errors, "SHOW_WITHOUT_DISPLAY", True)
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0)
+    errors.reset()
     errors.install_exception_hook()
     try:
         def boom(_step):
@@ -162,12 +161,14 @@ def test_exception_hook_shows_a_dialog_and_the_app_goes_on(window, qtbot, monkey
         window.controller.step_changed.connect(boom)
         window.controller.step_forward()
         window.controller.step_changed.disconnect(boom)
+        qtbot.waitUntil(lambda: len(errors.open_dialogs()) == 1)
     finally:
         errors.uninstall_exception_hook()
-    assert len(shown) == 1
-    text, details = shown[0]
-    assert "RuntimeError: injected failure" in text
+    box = errors.open_dialogs()[0]
+    assert "RuntimeError: injected failure" in box.text.text()
+    details = box.report_view.toPlainText()
     assert "Traceback" in details and "boom" in details
+    errors.reset()
     window.controller.step_forward()
     assert window.controller.step == 2
 

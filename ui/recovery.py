@@ -1,0 +1,224 @@
+"""Autosave and crash recovery: unsaved work is copied to a recovery file and offered back after a crash.
+
+While the document has unsaved changes, the first change starts a single-shot timer
+(:data:`DEFAULT_SECONDS`, at most :data:`MAX_SECONDS`; QSettings ``recovery/autosave_seconds``
+or the environment variable ``GATESCOPE_AUTOSAVE_SECONDS``); when it fires, a snapshot is written
+in a background thread (atomically, see :mod:`ui.recovery_file`). Moving the cursor counts
+too, less urgently (three intervals, and not while playing). Saving, undoing back to the saved
+state, opening another document or closing the window deletes the file. At the next launch,
+:meth:`RecoveryManager.offer` asks to restore the files of processes that are gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from simulator.errors import InputError
+from ui.recovery_file import find_orphans, read_recovery, recovery_dir, write_recovery
+
+if TYPE_CHECKING:
+    from simulator.session import Session
+    from ui.main_window import MainWindow
+
+__all__ = ["RecoveryManager", "DEFAULT_SECONDS", "MAX_SECONDS", "SECONDS_KEY"]
+
+DEFAULT_SECONDS = 5.0
+MAX_SECONDS = 30.0
+MIN_SECONDS = 0.05
+SECONDS_KEY = "recovery/autosave_seconds"
+
+
+def _interval_seconds() -> float:
+    value = os.environ.get("GATESCOPE_AUTOSAVE_SECONDS") or QSettings().value(SECONDS_KEY, DEFAULT_SECONDS)
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = DEFAULT_SECONDS
+    return min(max(seconds, MIN_SECONDS), MAX_SECONDS)
+
+
+class RecoveryManager(QObject):
+    """The window's autosave (sets ``window.recovery``); one recovery file per running process.
+
+    Parameters
+    ----------
+    window : MainWindow
+    directory : Path, optional
+        Where recovery files live (:func:`ui.recovery_file.recovery_dir` by default).
+    seconds : float, optional
+        The autosave delay after a change (clamped to 0.05 … 30 s).
+
+    Signals
+    -------
+    saved(str)    a recovery file was written (its path)
+    failed(str)   an autosave failed (the reason); shown in the status bar
+    """
+
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window: MainWindow, directory: Path | None = None,
+                 seconds: float | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        window.recovery = self  # the window's close deletes the file
+        self.controller = c = window.controller
+        self.directory = Path(directory) if directory is not None else recovery_dir()
+        self.seconds = min(max(seconds, MIN_SECONDS), MAX_SECONDS) if seconds else _interval_seconds()
+        self.path = self.directory / f"recovery-{os.getpid()}-{int(time.time() * 1000)}.json"
+        self.writes = 0
+        self._thread: threading.Thread | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.autosave)
+        for signal in (c.undo_stack.indexChanged, c.trace_changed, c.weights_changed, c.cell_changed):
+            signal.connect(self._content_changed)
+        c.step_changed.connect(self._view_changed)
+        c.unit_changed.connect(self._view_changed)
+        c.playing_changed.connect(lambda playing: playing or self._view_changed())
+        c.dirty_changed.connect(lambda dirty: self._content_changed() if dirty else self.discard())
+        self.failed.connect(self._show_failure)
+
+    def _show_failure(self, text: str) -> None:
+        self.window.statusBar().showMessage(f"Autosave failed: {text}", 8000)
+
+    # -- scheduling -------------------------------------------------------------------------------
+    def _content_changed(self, *_args: object) -> None:
+        if self.controller.undo_stack.isClean():
+            return
+        delay = int(self.seconds * 1000)
+        if not self._timer.isActive() or self._timer.remainingTime() > delay:
+            self._timer.start(delay)
+
+    def _view_changed(self, *_args: object) -> None:
+        if self.controller.playing or self.controller.undo_stack.isClean() or self._timer.isActive():
+            return
+        self._timer.start(int(min(3 * self.seconds, MAX_SECONDS) * 1000))
+
+    @property
+    def pending(self) -> bool:
+        """True while an autosave is scheduled or being written."""
+        return self._timer.isActive() or self.busy
+
+    @property
+    def busy(self) -> bool:
+        """True while the background writer runs."""
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- writing ----------------------------------------------------------------------------------
+    def _snapshot(self) -> tuple[Session, str | None, str, float]:
+        session = self.controller.snapshot()
+        session.settings.update(self.window.view_settings())
+        return session, self.controller.path, self.window.documents.display_name(), time.time()
+
+    def autosave(self) -> None:
+        """Write the recovery file now in the background (nothing when there are no unsaved changes)."""
+        if self.controller.undo_stack.isClean():
+            self.discard()
+            return
+        if self.busy:  # the previous write is still going: try again shortly
+            self._timer.start(100)
+            return
+        args = self._snapshot()
+        self._thread = threading.Thread(target=self._write, args=args, name="gatescope-autosave", daemon=True)
+        self._thread.start()
+
+    def flush(self) -> None:
+        """Write the recovery file now, in this thread, and wait for it (when there are unsaved changes)."""
+        self._timer.stop()
+        self.wait()
+        if not self.controller.undo_stack.isClean():
+            self._write(*self._snapshot())
+
+    def _write(self, session: Session, document_path: str | None, name: str, saved_at: float) -> None:
+        try:
+            write_recovery(self.path, session, document_path, name, saved_at)
+        except (InputError, OSError, ValueError) as err:
+            self.failed.emit(str(err))
+            return
+        self.writes += 1
+        self.saved.emit(str(self.path))
+
+    def wait(self) -> None:
+        """Block until a background write has finished."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def discard(self) -> None:
+        """Forget the unsaved work: stop the timer and delete this process's recovery file."""
+        self._timer.stop()
+        self.wait()
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def finish(self) -> None:
+        """At exit: delete the file after a clean close, keep (and complete) it otherwise."""
+        if self.window.isVisible() and not self.controller.undo_stack.isClean():
+            self.flush()  # quit without the close guard (Ctrl+C …): keep the work
+        else:
+            self.discard()
+
+    # -- restoring ------------------------------------------------------------------------------
+    def offer(self) -> bool:
+        """Ask to restore each orphaned recovery file, newest first; True when one was restored."""
+        for path in find_orphans(self.directory, own=self.path):
+            try:
+                info, session = read_recovery(path)
+            except InputError as err:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                QMessageBox.warning(self.window, "Recovery file unusable",
+                                    f"A recovery file could not be read and was removed:\n{err}")
+                continue
+            answer = self.ask(info.name, info.saved_at)
+            if answer == "discard":
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                continue
+            if answer == "restore":
+                self.restore(session, info.document_path)
+                with contextlib.suppress(OSError):
+                    path.unlink()  # the restored work now lives in this process's file
+                return True
+            return False  # later: every remaining file stays for the next launch
+        return False
+
+    def ask(self, name: str, saved_at: float) -> str:
+        """The restore question; returns ``"restore"``, ``"discard"`` or ``"later"``."""
+        when = QDateTime.fromMSecsSinceEpoch(int(saved_at * 1000)).toString("d MMM yyyy, HH:mm:ss")
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work",
+                          f"GateScope closed unexpectedly. Restore the work on “{name}” from {when}?",
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("recovery_dialog")
+        box.setInformativeText("Restore opens it with its unsaved changes; Discard deletes it; "
+                               "Later asks again at the next launch.")
+        buttons = {}
+        for key, text, role, tip in (
+                ("restore", "Restore", QMessageBox.ButtonRole.AcceptRole, "Open the unsaved work"),
+                ("discard", "Discard", QMessageBox.ButtonRole.DestructiveRole, "Delete the unsaved work"),
+                ("later", "Later", QMessageBox.ButtonRole.RejectRole, "Keep it and ask at the next launch")):
+            button = box.addButton(text, role)
+            button.setObjectName(f"recovery_{key}")
+            button.setToolTip(tip)
+            buttons[button] = key
+        box.setDefaultButton(next(iter(buttons)))
+        box.exec()
+        return buttons.get(box.clickedButton(), "later")
+
+    def restore(self, session: Session, document_path: str | None) -> None:
+        """Open ``session`` as unsaved changes to ``document_path`` and secure it in this process's file."""
+        c = self.controller
+        c.load_session(session, document_path)
+        c.undo_stack.resetClean()  # modified: the title shows * and closing asks to save
+        self.window.restore_view_settings(session.settings)
+        self.window.update_title()
+        self.flush()
