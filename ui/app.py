@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -82,6 +82,10 @@ def build_window(args: argparse.Namespace):  # -> MainWindow (imported lazily: p
     controller.setParent(window)
     if args.screenshot:
         window.persist_layout = False
+    else:
+        from ui.recovery import RecoveryManager
+
+        RecoveryManager(window)  # window.recovery: autosave, offered back by run() after a crash
     if args.file:
         window.documents.open_file(os.path.abspath(args.file))
     if args.step is not None:
@@ -137,7 +141,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         window.show()
         window.raise_()
         window.activateWindow()  # keyboard focus at once, so Space plays (also without a window manager)
+        QTimer.singleShot(0, window.recovery.offer)  # once the window is up: restore after a crash?
         status = int(app.exec())
+        window.recovery.finish()
     _dispose(app, window)
     return status
 

@@ -14,6 +14,7 @@ from ui.controller import Controller
 from ui.documents import DocumentManager
 from ui.exporting import Exporter
 from ui.widgets.cell_setup import CellSetup
+from ui.widgets.overflow_bar import OverflowBar
 from ui.widgets.preset_info import PresetInfo
 from ui.widgets.transport import TransportBar
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(OverflowBar(c, central))  # shown only while the trace holds inf or NaN
         box.addWidget(self.splitter)
         self.setCentralWidget(central)
 
@@ -189,6 +191,8 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         if self.persist_layout:
             self.save_layout()
+        if getattr(self, "recovery", None) is not None:
+            self.recovery.discard()  # a clean close (saved or discarded): no recovery file stays
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
