@@ -32,7 +32,7 @@ __all__ = ["RECOVERY_FORMAT", "RecoveryInfo", "recovery_dir", "write_recovery", 
 
 RECOVERY_FORMAT = "gatescope-recovery"
 RECOVERY_VERSION = 1
-ROWS_PER_CHUNK = 4096
+ROWS_PER_CHUNK = 512
 _MARK = "\x00gatescope-array-{}\x00"
 
 

@@ -1,0 +1,202 @@
+"""Long GUI sessions (offscreen): play through 1,000,000 steps, then 10,000 undoable edits, with autosave on.
+
+    python bench/ui_long.py [--steps 1000000] [--cells lstm:4 gru:16] [--edits 10000]
+                            [--edit-window 2000] [--parameter-edits 3] [--no-autosave]
+
+For each cell (kind:H, D = 4) the whole window is shown at 1280×800 with every view visible
+and the autosave of :mod:`ui.recovery` writing to a temporary folder (5 s after a change).
+
+Play: the controller's own play timer at the top speed (10,000 steps/s, many steps a frame)
+from step 0 to the end. Each frame's work — the tick, every view's signal handlers and the
+paint of what changed — is timed (target ≤ 16.7 ms median and 95th percentile), and so is
+the frame period. Resident memory (VmRSS) before and after must not grow.
+
+Edits: ``--edits`` one-row ``set_inputs`` at random steps of the last ``--edit-window`` steps
+(an edit at step t recomputes t … T−1, so edits early in a 1,000,000-step trace would take
+seconds each), plus ``--parameter-edits`` weight edits (each recomputes the whole trace), each
+followed by the redraw. Reported: time per edit, resident memory growth per undoable edit
+(target ≤ 1 KiB), the longest GUI stall while an autosave of the whole session runs in the
+background, and undo of every edit restoring the trace bit for bit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+_spec = importlib.util.spec_from_file_location("bench_ui", Path(__file__).with_name("ui.py"))
+bench_ui = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench_ui)
+report, settle = bench_ui.report, bench_ui.settle
+
+MiB = 1 << 20
+FRAME_MS = 1000 / 60
+
+
+def rss() -> int:
+    """Resident memory of this process in bytes (Linux /proc)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def play_through(window) -> tuple[list[float], list[float]]:
+    """Play from 0 to the end at top speed; each frame's work and the frame periods, in ms."""
+    app, c = QApplication.instance(), window.controller
+    work, starts = [], []
+    c._timer.timeout.disconnect(c._tick)  # time each frame: the tick, then the paint it caused
+
+    def timed_tick() -> None:
+        start = time.perf_counter()
+        starts.append(start)
+        c._tick()
+        app.sendPostedEvents()  # the views' update requests: paint now, inside the frame
+        work.append((time.perf_counter() - start) * 1000)
+
+    c._timer.timeout.connect(timed_tick)
+    loop = QEventLoop()
+    c.playing_changed.connect(lambda playing: playing or loop.quit())
+    c.seek(0)
+    c.set_speed(10_000)
+    c.play()
+    loop.exec()
+    c._timer.timeout.disconnect(timed_tick)
+    c._timer.timeout.connect(c._tick)
+    periods = list(np.diff(starts) * 1000)
+    return work, periods
+
+
+def autosave_stall(window) -> tuple[float, float]:
+    """Force an autosave of the whole session; (seconds it took, longest gap of a 5 ms GUI timer in ms)."""
+    app, recovery = QApplication.instance(), window.recovery
+    gaps, last = [0.0], [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(beat)
+    timer.start(5)
+    start = time.perf_counter()
+    recovery.autosave()
+    while recovery.busy:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    took = time.perf_counter() - start
+    timer.stop()
+    return took, max(gaps)
+
+
+def edit_session(window, edits: int, window_steps: int, parameter_edits: int, seed: int = 0) -> dict:
+    c = window.controller
+    rng = np.random.default_rng(seed)
+    T = c.length
+    h_before = c.trace.h.copy()
+    c.undo_stack.clear()
+    times = []
+    rss0 = rss()
+    every = max(edits // max(parameter_edits, 1), 1) if parameter_edits else 0
+    for i in range(edits):
+        start = time.perf_counter()
+        if every and i % every == every - 1:
+            r, k = int(rng.integers(c.cell.weight_hh.shape[0])), int(rng.integers(c.cell.hidden_size))
+            c.set_parameter("weight_hh", (r, k), float(rng.normal(scale=0.1)), text="Edit weight")
+        else:
+            c.set_inputs(int(rng.integers(T - window_steps, T)), rng.normal(size=(1, c.cell.input_size)))
+        bench_ui.frame(window)
+        times.append(time.perf_counter() - start)
+    window.recovery.wait()
+    grown = rss() - rss0
+    undo_start = time.perf_counter()
+    while c.undo_stack.canUndo():
+        c.undo_stack.undo()
+    undo_seconds = time.perf_counter() - undo_start
+    return {"times": times, "grown": grown, "count": c.undo_stack.count(), "undo_seconds": undo_seconds,
+            "restored": bool(np.array_equal(c.trace.h, h_before))}
+
+
+def run_cell(kind: str, hidden: int, args: argparse.Namespace) -> list[bool]:
+    from ui.recovery import RecoveryManager
+
+    results = []
+    print(f"\n{kind.upper()} H = {hidden}, D = 4, T = {args.steps:,}")
+    rss_start = rss()
+    start = time.perf_counter()
+    window = bench_ui.make_window(hidden, args.steps, kind)
+    RecoveryManager(window, directory=Path(tempfile.mkdtemp()) / "recovery", seconds=5.0)
+    if args.no_autosave:
+        window.recovery._timer.timeout.disconnect()
+    c = window.controller
+    print(f"  window with the trace built in {time.perf_counter() - start:.1f} s; trace "
+          f"{c.trace.nbytes / MiB:.0f} MiB; resident memory +{(rss() - rss_start) / MiB:.0f} MiB")
+    settle()
+    rss_play = rss()
+    start = time.perf_counter()
+    work, periods = play_through(window)
+    took = time.perf_counter() - start
+    growth = rss() - rss_play
+    print(f"  played {c.length:,} steps in {took:.1f} s ({len(work):,} frames, "
+          f"{c.length / max(len(work), 1):.0f} steps a frame)")
+    results.append(report("play: frame work, median", statistics.median(work), FRAME_MS))
+    results.append(report("play: frame work, 95th percentile", float(np.percentile(work, 95)), FRAME_MS))
+    results.append(report("play: frame period, median", statistics.median(periods), FRAME_MS + 1))
+    results.append(report("play: resident memory growth", growth / MiB, 8.0, "MiB"))
+    if not args.no_autosave:
+        c.set_inputs(c.length - 1, np.zeros((1, 4)))
+        seconds, stall = autosave_stall(window)
+        print(f"  autosave of the whole session: {seconds:.1f} s in the background")
+        results.append(report("autosave: longest GUI stall while it writes", stall, 50.0))
+    e = edit_session(window, args.edits, args.edit_window, args.parameter_edits)
+    ms = np.array(e["times"]) * 1000
+    print(f"  {args.edits:,} edits ({args.parameter_edits} of a weight) in {ms.sum() / 1000:.1f} s; "
+          f"undo stack {e['count']:,} commands; all undone in {e['undo_seconds']:.1f} s")
+    results.append(report("edit + redraw, median", float(np.median(ms)), 50.0))
+    results.append(report("edit + redraw, 95th percentile", float(np.percentile(ms, 95)), 50.0))
+    results.append(report("resident memory per undoable edit", e["grown"] / args.edits, 1024, "B"))
+    results.append(report("undo of every edit restores h bit for bit", float(e["restored"]), 1, "", True))
+    window.controller.undo_stack.setClean()
+    window.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=1_000_000)
+    parser.add_argument("--cells", nargs="+", default=["lstm:4", "gru:16"], help="kind:H pairs")
+    parser.add_argument("--edits", type=int, default=10_000)
+    parser.add_argument("--edit-window", type=int, default=2_000)
+    parser.add_argument("--parameter-edits", type=int, default=3)
+    parser.add_argument("--no-autosave", action="store_true")
+    args = parser.parse_args(argv)
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("GateScopeBench")  # never the user's settings
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    print("GateScope long-session benchmark (offscreen, 1280×800, every view visible, autosave "
+          f"{'off' if args.no_autosave else 'on'})")
+    results = []
+    for spec in args.cells:
+        kind, hidden = spec.split(":")
+        results += run_cell(kind, int(hidden), args)
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
