@@ -43,7 +43,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--step", type=int, default=None, metavar="N", help="go to step N (counted from 0)")
     parser.add_argument("--size", type=_size, default=None, metavar="WxH", help="window size, e.g. 1280x800")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a PNG of the window and exit")
-    parser.add_argument("--lang", default=None, help=argparse.SUPPRESS)  # reserved for translations
+    parser.add_argument("--lang", choices=("en", "ko", "system"), default=None,
+                        help="interface language (default: the View ▸ Language choice, else the system's)")
     return parser.parse_args(list(argv))
 
 
@@ -124,6 +125,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no display
     try:
         app = make_application()
+        from ui.i18n import setup_language
+
+        setup_language(app, args.lang)
     except Exception as err:
         sys.stderr.write(f"gatescope: error: the window cannot start ({err}); "
                          "to run without a window, use `python main.py simulate --help`\n")

@@ -14,6 +14,7 @@ from ui.controller import Controller
 from ui.documents import DocumentManager
 from ui.exporting import Exporter
 from ui.widgets.cell_setup import CellSetup
+from ui.widgets.lesson_panel import install_lessons
 from ui.widgets.overflow_bar import OverflowBar
 from ui.widgets.preset_info import PresetInfo
 from ui.widgets.transport import TransportBar
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._build_central()
         self._build_docks()
+        install_lessons(self)  # the Lessons dock and menu, the Language menu
         self._build_status()
         self._guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self._guard)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QFontDatabase, QImage
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui.controller import Controller
 from ui.widgets import colormaps as cm
@@ -78,32 +78,37 @@ class CellDiagram(QWidget):
         self.unit_spin.setToolTip("The unit the diagram and its equations show")
         self.unit_spin.setAccessibleName("Selected unit")
         self.unit_spin.valueChanged.connect(self.controller.set_selected_unit)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 2, 6, 0)
-        bar.addStretch(1)
-        bar.addWidget(QLabel("Show"))
-        bar.addWidget(self.mode_combo)
-        bar.addSpacing(10)
-        bar.addWidget(QLabel("Unit"))
-        bar.addWidget(self.unit_spin)
         self.canvas = DiagramCanvas(self)
         self.canvas.tooltip_for = self._tooltip
         self.canvas.node_clicked.connect(self._on_node_clicked)
         self.caption = QLabel(HINT, objectName="diagram_caption")
-        self.caption.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.caption.setToolTip("The pinned equation (click a gate to pin it, click empty space to clear)")
         self.caption.setAccessibleName("Pinned equation")
-        self.caption.setContentsMargins(10, 4, 10, 4)
-        self.caption.setFixedHeight(self.caption.fontMetrics().lineSpacing() * 4 + 12)
+        self.caption.setContentsMargins(10, 2, 6, 2)
+        self.caption.setMinimumWidth(200)
+        lines = self.caption.fontMetrics().lineSpacing()
+        self.caption.setFixedHeight(lines * 4 + 6)  # a pinned equation: its title and three lines
+        controls = QGridLayout()
+        controls.setContentsMargins(0, 2, 8, 2)
+        controls.setVerticalSpacing(4)
+        controls.addWidget(QLabel("Show", buddy=self.mode_combo), 0, 0, Qt.AlignmentFlag.AlignRight)
+        controls.addWidget(self.mode_combo, 0, 1)
+        controls.addWidget(QLabel("Unit", buddy=self.unit_spin), 1, 0, Qt.AlignmentFlag.AlignRight)
+        controls.addWidget(self.unit_spin, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        self.unit_spin.setMinimumWidth(self.unit_spin.fontMetrics().horizontalAdvance("0000") + 40)
+        controls.setRowStretch(2, 1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.caption, 1)
+        bottom.addLayout(controls)
         col = QVBoxLayout(self)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(2)
-        col.addLayout(bar)
+        col.setContentsMargins(0, 0, 0, 2)
+        col.setSpacing(0)
         col.addWidget(self.canvas, 1)
-        col.addWidget(self.caption)
+        col.addLayout(bottom)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(900, 620)

@@ -1,4 +1,4 @@
-"""The drawing surface: scales the logical diagram to the widget, hit-tests, shows tooltips."""
+"""The drawing surface: lays the frame out, scales the schematic into it, hit-tests, shows tooltips."""
 
 from __future__ import annotations
 
@@ -8,23 +8,29 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.widgets.diagram.frame import Geometry, compute_geometry, header_needs_two_lines, paint_frame
 from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
 from ui.widgets.diagram.painter import paint_scene
-from ui.widgets.diagram.style import Fonts, Scene, Theme
+from ui.widgets.diagram.style import FrameFonts, Scene, Theme
 
-__all__ = ["DiagramCanvas"]
+__all__ = ["DiagramCanvas", "paint_diagram"]
 
 
-def fit_transform(width: float, height: float) -> QTransform:
-    """Logical → device transform that fits the diagram in ``width`` × ``height``, centred."""
-    s = min(width / WIDTH, height / HEIGHT)
-    return QTransform(s, 0, 0, s, (width - WIDTH * s) / 2, (height - HEIGHT * s) / 2)
+def paint_diagram(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """The frame in device pixels, then the schematic through ``geo.transform``."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    paint_frame(p, geo, lay, scene, th)
+    p.setTransform(geo.transform)
+    paint_scene(p, lay, scene, th, geo.fonts, geo.placement)
 
 
 class DiagramCanvas(QWidget):
     """Paints a :class:`Layout` with a :class:`Scene`; emits ``node_clicked(id)`` (``""`` off nodes).
 
-    ``tooltip_for`` is called with a node id and returns the tooltip text.
+    ``tooltip_for`` is called with a node id and returns the tooltip text. The geometry
+    (:func:`~ui.widgets.diagram.frame.compute_geometry`) is made once per size, layout,
+    font and header shape, never per frame.
     """
 
     node_clicked = Signal(str)
@@ -33,7 +39,7 @@ class DiagramCanvas(QWidget):
         super().__init__(parent)
         self.setObjectName("cell_diagram_canvas")
         self.setMouseTracking(True)
-        self.setMinimumSize(420, 250)
+        self.setMinimumSize(360, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Cell diagram")
         self.setAccessibleDescription("Schematic of the cell; hover a gate for its equation, click to pin.")
@@ -41,8 +47,8 @@ class DiagramCanvas(QWidget):
         self.scene = Scene({}, {}, "", "")
         self.tooltip_for: Callable[[str], str] = lambda ident: ""
         self.theme = Theme(self.palette())
-        self._transform = QTransform()
-        self._fonts: Fonts | None = None
+        self._geometry: Geometry | None = None
+        self._key: tuple | None = None
 
     # -- geometry ---------------------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -51,19 +57,33 @@ class DiagramCanvas(QWidget):
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
         return False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._transform = fit_transform(self.width(), self.height())
-        self._fonts = None
-        super().resizeEvent(event)
+    def geometry_for(self, width: float, height: float, scene: Scene | None = None) -> Geometry | None:
+        """The layout of everything at a pane size (cached for the widget's own size)."""
+        if self.layout_ is None:
+            return None
+        scene = scene or self.scene
+        frame_fonts = FrameFonts.make(self.font(), min(width / WIDTH, height / HEIGHT))
+        two = header_needs_two_lines(width, frame_fonts, scene.header_left, scene.header_right)
+        key = (width, height, id(self.layout_), two, self.font().key())
+        if key != self._key:
+            self._geometry = compute_geometry(width, height, self.layout_, self.font(), two_lines=two)
+            self._key = key
+        return self._geometry
+
+    @property
+    def transform_(self) -> QTransform:
+        """Logical → widget coordinates of the schematic at the widget's current size."""
+        geo = self.geometry_for(self.width(), self.height())
+        return QTransform() if geo is None else geo.transform
 
     def to_logical(self, pos: QPointF) -> QPointF:
         """Widget coordinates → diagram coordinates."""
-        inverse, _ = self._transform.inverted()
+        inverse, _ = self.transform_.inverted()
         return inverse.map(QPointF(pos))
 
     def to_widget(self, pos: QPointF) -> QPointF:
         """Diagram coordinates → widget coordinates (tests click on node centres with this)."""
-        return self._transform.map(QPointF(pos))
+        return self.transform_.map(QPointF(pos))
 
     def node_at(self, pos: QPointF) -> str | None:
         """The id of the node under a widget position, if any."""
@@ -71,13 +91,11 @@ class DiagramCanvas(QWidget):
 
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        if self.layout_ is None:
+        geo = self.geometry_for(self.width(), self.height())
+        if geo is None:
             return
-        if self._fonts is None:
-            self._fonts = Fonts.make(self.font(), self._transform.m11())
         p = QPainter(self)
-        p.setTransform(self._transform)
-        paint_scene(p, self.layout_, self.scene, self.theme, self._fonts)
+        paint_diagram(p, geo, self.layout_, self.scene, self.theme)
         p.end()
 
     def render_image(self, size: QSize, scene: Scene) -> QImage:
@@ -86,10 +104,11 @@ class DiagramCanvas(QWidget):
         image.fill(self.theme.window)
         if self.layout_ is None:
             return image
-        transform = fit_transform(size.width(), size.height())
+        frame_fonts = FrameFonts.make(self.font(), min(size.width() / WIDTH, size.height() / HEIGHT))
+        two = header_needs_two_lines(size.width(), frame_fonts, scene.header_left, scene.header_right)
+        geo = compute_geometry(size.width(), size.height(), self.layout_, self.font(), two_lines=two)
         p = QPainter(image)
-        p.setTransform(transform)
-        paint_scene(p, self.layout_, scene, self.theme, Fonts.make(self.font(), transform.m11()))
+        paint_diagram(p, geo, self.layout_, scene, self.theme)
         p.end()
         return image
 
@@ -98,7 +117,7 @@ class DiagramCanvas(QWidget):
             self.theme = Theme(self.palette())
             self.update()
         elif event.type() == QEvent.Type.FontChange:
-            self._fonts = None
+            self._key = None
         super().changeEvent(event)
 
     # -- interaction ------------------------------------------------------------------------
@@ -136,4 +155,4 @@ class DiagramCanvas(QWidget):
 
     def node_rect(self, ident: str) -> QRectF:
         """A node's rectangle in widget coordinates."""
-        return self._transform.mapRect(self.layout_.nodes[ident].rect)
+        return self.transform_.mapRect(self.layout_.nodes[ident].rect)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from simulator import Cell, Trace
 from ui.widgets.diagram.values import pre_terms, step_values
 
-__all__ = ["TITLES", "UPDATE_STATEMENT", "equation_text", "fmt", "reset_statement"]
+__all__ = ["TITLES", "UPDATE_STATEMENT", "equation_text", "fmt", "reset_statement", "short"]
 
 DIGITS = 4  # decimals in equations (the node labels show 2)
 
@@ -40,6 +40,20 @@ def fmt(value: float, digits: int = DIGITS) -> str:
     if text.startswith("-"):
         text = text[1:] if float(text) == 0.0 else "−" + text[1:]
     return text
+
+
+def short(value: float) -> str:
+    """A node label's number, at most six characters: ``0.94``, ``−36.05``, ``2500``, ``3.6e5``."""
+    if value != value:
+        return "nan"
+    if abs(value) == float("inf"):
+        return "∞" if value > 0 else "−∞"
+    if abs(value) < 99.995:
+        return fmt(value, 2)
+    if abs(value) < 9999.5:
+        return fmt(value, 0)
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return fmt(float(mantissa), 1) + "e" + str(int(exponent))
 
 
 def _sum(parts: list[float]) -> str:

@@ -1,72 +1,199 @@
-"""The diagram's frame: header, the cell's body, the footer notes and the colour legend.
+"""The diagram's frame in device pixels: header, footer notes, colour legend, and the schematic's room.
 
-The footer is laid out from font metrics, since at small sizes the fonts stay readable
-(see :class:`~ui.widgets.diagram.style.Fonts`) and so take more logical room.
+The header and footer are text at a readable size whatever the pane's size, so they are
+laid out from font metrics: the header takes a second line when the cell's description
+and the step do not fit side by side, and every footer note is wrapped (between its
+phrases first, between words only when a phrase alone is too long), never cut. The
+schematic is then scaled, keeping its proportions, into the room left between them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+import re
+from dataclasses import dataclass
 
-from ui.widgets.diagram.layout import FOOTER_TOP, HEIGHT, WIDTH, Layout
-from ui.widgets.diagram.style import Fonts, Scene, Theme
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QTransform
 
-__all__ = ["paint_frame"]
+from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
+from ui.widgets.diagram.placement import Placement, place
+from ui.widgets.diagram.style import Fonts, FrameFonts, Scene, Theme
 
-MARGIN = 18.0
-BAR_W = 96.0
+__all__ = ["Geometry", "compute_geometry", "legend_note", "paint_frame", "wrap"]
+
+MARGIN = 10.0
+BAR_W = 84.0
+PHRASE_GAP = "   "
+NOTE_RESERVE = "c ±000.0"
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _header(p: QPainter, scene: Scene, th: Theme, fonts: Fonts) -> None:
-    p.setPen(th.text)
-    p.setFont(fonts.label)
-    right_w = fonts.metrics(fonts.label).horizontalAdvance(scene.header_right) + 4
-    p.drawText(QRectF(WIDTH - MARGIN - right_w, 4, right_w, 36), RIGHT, scene.header_right)
-    p.setFont(fonts.header)
-    p.drawText(QRectF(MARGIN, 4, WIDTH - 3 * MARGIN - right_w, 36), LEFT, scene.header_left)
+def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width``.
+
+    Phrases (runs separated by two or more spaces) are kept whole when they fit, joined by
+    three spaces; a phrase wider than ``width`` is broken between words (a word wider than
+    ``width``, only possible in absurdly narrow panes, between characters).
+    """
+    lines: list[str] = []
+    current = ""
+    for phrase in re.split(r"\s{2,}", text.strip()):
+        joined = f"{current}{PHRASE_GAP}{phrase}" if current else phrase
+        if fm.horizontalAdvance(joined) <= width:
+            current = joined
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for word in phrase.split(" "):
+            joined = f"{current} {word}" if current else word
+            if fm.horizontalAdvance(joined) <= width:
+                current = joined
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while fm.horizontalAdvance(current) > width and len(current) > 1:
+                cut = 1
+                while cut < len(current) - 1 and fm.horizontalAdvance(current[:cut + 1]) <= width:
+                    cut += 1
+                lines.append(current[:cut])
+                current = current[cut:]
+    if current:
+        lines.append(current)
+    return lines
 
 
-def _legend(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> float:
-    """Two inline colour bars at the bottom right (``σ 0 ▭ 1``, ``tanh −1 ▭ +1``); returns their left x."""
-    fm = fonts.metrics(fonts.small)
-    line = fm.height()
-    c_level = scene.levels.get("cell", 1.0)
-    c_note = f"c ±{c_level:g}" if lay.kind == "lstm" and c_level > 1 else ""
-    rows = (("sigmoid", "σ", "0", "1", ""), ("tanh", "tanh", "−1", "+1", c_note))
-    name_w = max(fm.horizontalAdvance(r[1]) for r in rows) + 8
-    lo_w = max(fm.horizontalAdvance(r[2]) for r in rows) + 5
-    hi_w = max(fm.horizontalAdvance(r[3] + ("   " + r[4] if r[4] else "")) for r in rows) + 5
-    left = WIDTH - MARGIN - name_w - lo_w - BAR_W - hi_w
-    gap = max((HEIGHT - FOOTER_TOP - 2 * line) / 3, 0.0)
-    p.setFont(fonts.small)
-    for k, (scale, name, lo, hi, note) in enumerate(rows):
-        top = FOOTER_TOP + gap + k * (line + gap)
-        mid = top + line / 2
-        bar = QRectF(left + name_w + lo_w, mid - 5, BAR_W, 10)
+def legend_note(lay: Layout, scene: Scene) -> str:
+    """The legend's note on a wider colour scale (``c ±1.5`` for an LSTM, ``h ±36`` for a ReLU RNN)."""
+    key, name = ("cell", "c") if lay.kind == "lstm" else ("tanh", "h")
+    level = scene.levels.get(key, 1.0)
+    return f"{name} ±{level:.3g}" if level > 1 else ""
+
+
+@dataclass
+class Geometry:
+    """Everything about where things go for one pane size (device pixels unless noted)."""
+
+    width: float
+    height: float
+    frame_fonts: FrameFonts
+    header_two_lines: bool
+    header: tuple[QRectF, QRectF]  # description, step
+    notes: list[tuple[QRectF, str]]
+    legend: list[QPointF]  # top-left of the σ bar's and the tanh bar's rows
+    schematic: QRectF
+    fonts: Fonts  # the schematic's, in logical pixels
+    placement: Placement  # logical
+    transform: QTransform  # logical → device
+
+
+def _fit(room: QRectF, bounds: QRectF) -> QTransform:
+    s = max(min(room.width() / bounds.width(), room.height() / bounds.height()), 1e-3)
+    dx = room.center().x() - bounds.center().x() * s
+    dy = room.center().y() - bounds.center().y() * s
+    return QTransform(s, 0, 0, s, dx, dy)
+
+
+def header_needs_two_lines(width: float, fonts: FrameFonts, left: str, right: str) -> bool:
+    """True when the description and the step line do not fit side by side (with room to grow)."""
+    fl, fr = QFontMetricsF(fonts.header), QFontMetricsF(fonts.right)
+    need = fl.horizontalAdvance(left) + fr.horizontalAdvance(right + "0000") + 24
+    return need > width - 2 * MARGIN
+
+
+def compute_geometry(width: float, height: float, lay: Layout, family: QFont,
+                     two_lines: bool | None = None, scene: Scene | None = None) -> Geometry:
+    """Lay out the frame for a ``width`` × ``height`` pane and fit the schematic into the rest.
+
+    ``two_lines`` forces the header's shape (None: decided from ``scene``'s header texts).
+    """
+    fonts = FrameFonts.make(family, min(width / WIDTH, height / HEIGHT))
+    fh, fr, fs = QFontMetricsF(fonts.header), QFontMetricsF(fonts.right), QFontMetricsF(fonts.small)
+    if two_lines is None:
+        two_lines = scene is not None and header_needs_two_lines(width, fonts, scene.header_left,
+                                                                 scene.header_right)
+    inner = width - 2 * MARGIN
+    top = MARGIN / 2
+    left_rect = QRectF(MARGIN, top, inner, fh.height() + 4)
+    if two_lines:
+        right_rect = QRectF(MARGIN, left_rect.bottom(), inner, fr.height() + 2)
+    else:
+        right_rect = QRectF(MARGIN, top, inner, left_rect.height())
+    header_bottom = max(left_rect.bottom(), right_rect.bottom())
+    # footer: the legend's two bars beside the notes or below them, whichever leaves more room
+    spacing = fs.lineSpacing() + 1
+    item_w = _legend_item_width(fs)
+    beside_w = inner - item_w - 16
+    beside = [t for note in lay.notes for t in wrap(note, fs, beside_w)] if beside_w >= 0.4 * inner else None
+    below = [t for note in lay.notes for t in wrap(note, fs, inner)]
+    one_row = 2 * item_w + 24 <= inner
+    below_h = len(below) * spacing + 4 + (1 if one_row else 2) * spacing
+    if beside is not None and max(len(beside), 2) * spacing <= below_h:
+        lines, note_w, footer_h = beside, beside_w, max(len(beside), 2) * spacing
+        legend_top = height - MARGIN / 2 - footer_h + (footer_h - 2 * spacing) / 2
+        legend = [QPointF(width - MARGIN - item_w, legend_top + k * spacing) for k in range(2)]
+    else:
+        lines, note_w, footer_h = below, inner, below_h
+        top = height - MARGIN / 2 - (1 if one_row else 2) * spacing
+        legend = ([QPointF(MARGIN, top), QPointF(MARGIN + item_w + 24, top)] if one_row
+                  else [QPointF(MARGIN, top + k * spacing) for k in range(2)])
+    footer_top = height - MARGIN / 2 - footer_h
+    notes = [(QRectF(MARGIN, footer_top + k * spacing, note_w, fs.height()), t) for k, t in enumerate(lines)]
+    room = QRectF(MARGIN, header_bottom + 4, inner, max(footer_top - 6 - header_bottom - 4, 10.0))
+    # fit twice: the schematic's text keeps a readable size, so its room depends on the scale
+    transform = _fit(room, place(lay, Fonts.make(family, 1.0)).bounds)
+    for _ in range(2):
+        schematic_fonts = Fonts.make(family, transform.m11())
+        placement = place(lay, schematic_fonts)
+        transform = _fit(room, placement.bounds)
+    return Geometry(width, height, fonts, two_lines, (left_rect, right_rect), notes, legend, room,
+                    schematic_fonts, placement, transform)
+
+
+def _legend_item_width(fs: QFontMetricsF) -> float:
+    """The width of one legend row: name, low end, bar, high end and the room for a scale note."""
+    return (fs.horizontalAdvance("tanh") + 8 + fs.horizontalAdvance("−1") + 6 + BAR_W
+            + fs.horizontalAdvance(f"+1{PHRASE_GAP}{NOTE_RESERVE}") + 4)
+
+
+def _legend(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """Two colour bars (``σ 0 ▭ 1``, ``tanh −1 ▭ +1``) at the legend's places."""
+    fs = QFontMetricsF(geo.frame_fonts.small)
+    line = fs.height()
+    name_w, lo_w = fs.horizontalAdvance("tanh") + 8, fs.horizontalAdvance("−1") + 6
+    note = legend_note(lay, scene)
+    rows = (("sigmoid", "σ", "0", "1"), ("tanh", "tanh", "−1", "+1" + (PHRASE_GAP + note if note else "")))
+    p.setFont(geo.frame_fonts.small)
+    for at, (scale, name, lo, hi) in zip(geo.legend, rows, strict=True):
+        left, top = at.x(), at.y()
+        bar = QRectF(left + name_w + lo_w, top + line / 2 - 5, BAR_W, 10)
         p.setPen(QPen(th.dim, 0.8))
         p.setBrush(th.gradient(scale, bar))
         p.drawRect(bar)
         p.setPen(th.dim)
         p.drawText(QRectF(left, top, name_w, line), LEFT, name)
         p.drawText(QRectF(bar.left() - lo_w, top, lo_w - 5, line), RIGHT, lo)
-        p.drawText(QRectF(bar.right() + 5, top, hi_w, line), LEFT, hi + ("   " + note if note else ""))
-    return left
+        p.drawText(QRectF(bar.right() + 5, top, fs.horizontalAdvance(hi) + 4, line), LEFT, hi)
 
 
-def paint_frame(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> None:
-    """Header, cell body, footer notes and the colour legend (logical coordinates)."""
-    _header(p, scene, th, fonts)
-    p.setPen(QPen(th.faint, 1.2))
-    p.setBrush(th.body)
-    p.drawRoundedRect(lay.body, 18, 18)
-    legend_left = _legend(p, lay, scene, th, fonts)
-    line = fonts.metrics(fonts.small).height()
-    gap = max((HEIGHT - FOOTER_TOP - len(lay.notes) * line) / (len(lay.notes) + 1), 0.0)
-    width = legend_left - 2 * MARGIN
+def paint_frame(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """Header, footer notes and legend, in device coordinates (the painter's transform is identity)."""
+    f = geo.frame_fonts
+    left_rect, right_rect = geo.header
+    p.setPen(th.text)
+    p.setFont(f.right)
+    right_align = LEFT if geo.header_two_lines else RIGHT
+    p.drawText(right_rect, right_align, scene.header_right)
+    p.setFont(f.header)
+    room = left_rect.width()
+    if not geo.header_two_lines:
+        room -= QFontMetricsF(f.right).horizontalAdvance(scene.header_right) + 24
+    text = QFontMetricsF(f.header).elidedText(scene.header_left, Qt.TextElideMode.ElideRight, room)
+    p.drawText(left_rect, LEFT, text)
+    p.setFont(f.small)
     p.setPen(th.dim)
-    for k, note in enumerate(lay.notes):
-        top = FOOTER_TOP + gap + k * (line + gap)
-        p.drawText(QRectF(MARGIN, top, width, line), LEFT, fonts.elided(note, width))
+    for rect, text in geo.notes:
+        p.drawText(rect, LEFT, text)
+    _legend(p, geo, lay, scene, th)

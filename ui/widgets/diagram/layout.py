@@ -1,8 +1,10 @@
 """Where everything sits: the nodes and wires of each kind's schematic in logical coordinates.
 
-The canvas is :data:`WIDTH` × :data:`HEIGHT` logical units (header on top, footer with the
-legend at the bottom) and is scaled to the widget keeping its aspect ratio. Layouts are
-built once per cell kind; only colours and widths change from step to step.
+The schematic is drawn in logical units on a design area of :data:`WIDTH` × :data:`HEIGHT`;
+the canvas scales what is drawn (nodes, wires and their text, see
+:mod:`~ui.widgets.diagram.placement`) to the room between the header and the footer,
+keeping its aspect ratio. Layouts are built once per cell kind; only colours and widths
+change from step to step.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from ui.widgets.diagram.equations import UPDATE_STATEMENT, reset_statement
 
 __all__ = ["HEIGHT", "WIDTH", "Layout", "Node", "Wire", "build_layout"]
 
-WIDTH, HEIGHT = 1000.0, 536.0
-FOOTER_TOP = 474.0
+WIDTH, HEIGHT = 1000.0, 536.0  # the design size of the whole diagram, frame included
 BLOCK_W, BLOCK_H = 104.0, 66.0
 OP_R, STATE_R = 17.0, 29.0
 ARROW = 10.0
@@ -31,7 +32,10 @@ class Node:
     ``shape`` is ``block`` (a gate layer), ``op`` (a pointwise × or +), ``fn`` (a small
     pointwise function such as tanh or 1 − ·) or ``state`` (a terminal: input or state).
     ``scale`` picks the colour map: ``sigmoid`` (0..1), ``tanh`` (−1..1) or ``cell`` (± the
-    trace's largest |c|). ``label`` says where the name and value go (``None``: nowhere).
+    trace's largest |c|). For a state, ``label`` says where its name goes (``above`` or
+    ``left``); for other nodes it lists the candidate places of the name and value, best
+    first (``above``, ``below``, ``right``, ``left``, ``above-right`` …; a trailing ``2``
+    puts the value on a second line), or is ``None`` for no label.
     """
 
     key: str
@@ -106,7 +110,7 @@ class Layout:
 P = QPointF
 
 
-def _lstm() -> Layout:
+def _lstm(cell: Cell) -> Layout:
     n = {
         "c_prev": Node("c_prev", "state", P(62, 108), "", "c", "cell", "above", "t−1"),
         "c": Node("c", "state", P(938, 108), "", "c", "cell", "above", "t"),
@@ -117,15 +121,15 @@ def _lstm() -> Layout:
         "i": Node("i", "block", P(400, 318), "σ", "i", "sigmoid"),
         "g": Node("g", "block", P(520, 318), "tanh", "g", "tanh"),
         "o": Node("o", "block", P(660, 318), "σ", "o", "sigmoid"),
-        "fc": Node("fc", "op", P(280, 108), "×", "f⊙c", "cell", "below-right"),
-        "ig": Node("ig", "op", P(520, 200), "×", "i⊙g", "tanh", "right"),
+        "fc": Node("fc", "op", P(280, 108), "×", "f⊙c", "cell", "below-right below above"),
+        "ig": Node("ig", "op", P(520, 200), "×", "i⊙g", "tanh", "right left right2"),
         "plus": Node("c", "op", P(520, 108), "+", "", "cell", None),
-        "tc": Node("tc", "fn", P(770, 168), "tanh", "", "tanh", "right"),
+        "tc": Node("tc", "fn", P(770, 168), "tanh", "", "tanh", "left right"),
         "ho": Node("h", "op", P(770, 258), "×", "", "tanh", None),
     }
     s = {k: v.side for k, v in n.items()}
     wires = [
-        Wire([P(860, 384), P(860, 50)], "h", end_label=("h", "t")),
+        Wire([P(866, 384), P(866, 50)], "h", end_label=("h", "t")),
         Wire([s["c_prev"]("right"), s["fc"]("left")], "c_prev", main=True),
         Wire([s["fc"]("right"), s["plus"]("left")], "fc", main=True),
         Wire([s["plus"]("right"), s["c"]("left")], "c", main=True, halo=True, glow=True),
@@ -141,9 +145,11 @@ def _lstm() -> Layout:
         *(Wire([P(x, 384), s[k]("bottom")], "h_prev") for x, k in ((280, "f"), (400, "i"), (520, "g"))),
         Wire([s["x"]("top"), P(200, 384)], "x", arrow=False),
     ]
-    dots = [P(200, 384), P(280, 384), P(400, 384), P(520, 384), P(770, 108), P(860, 384)]
+    dots = [P(200, 384), P(280, 384), P(400, 384), P(520, 384), P(770, 108), P(866, 384)]
     notes = ["c′ = f ⊙ c + i ⊙ g        h′ = o ⊙ tanh(c′)",
-             "i, f, o: sigmoid gates (0 closed … 1 open);  g: candidate written into the cell"]
+             "i, f, o: sigmoid gates (0 = closed, 1 = open);  g: the candidate written into the cell"]
+    if getattr(cell, "weight_peephole", None) is not None:
+        notes.append("peepholes:  i and f also read c, o reads c′  (p ⊙ c added inside σ)")
     return Layout("lstm", n, wires, dots, QRectF(122, 66, 766, 346), notes, "ig")
 
 
@@ -156,10 +162,10 @@ def _gru(cell: Cell) -> Layout:
         "r": Node("r", "block", P(300, 318), "σ", "r", "sigmoid"),
         "z": Node("z", "block", P(430, 318), "σ", "z", "sigmoid"),
         "n": Node("n", "block", P(760, 318), "tanh", "n", "tanh"),
-        "rh": Node("rh", "op", P(300, 226), "×", rh_name, "tanh", "above"),
-        "zh": Node("zh", "op", P(430, 108), "×", "z⊙h", "tanh", "above"),
-        "1-z": Node("1-z", "fn", P(560, 172), "1−", "1−z", "sigmoid", "above"),
-        "zn": Node("zn", "op", P(760, 172), "×", "(1−z)⊙n", "tanh", "right"),
+        "rh": Node("rh", "op", P(300, 226), "×", rh_name, "tanh", "above above2 below2"),
+        "zh": Node("zh", "op", P(430, 108), "×", "z⊙h", "tanh", "above above-right"),
+        "1-z": Node("1-z", "fn", P(560, 172), "1−", "1−z", "sigmoid", "above below above-right"),
+        "zn": Node("zn", "op", P(760, 172), "×", "(1−z)⊙n", "tanh", "right right2 left"),
         "plus": Node("h", "op", P(760, 108), "+", "", "tanh", None),
     }
     s = {k: v.side for k, v in n.items()}
@@ -188,10 +194,10 @@ def _gru(cell: Cell) -> Layout:
 def _rnn(cell: Cell) -> Layout:
     act = cell.nonlinearity
     n = {
-        "h_prev": Node("h_prev", "state", P(62, 350), "", "h", "tanh", "above", "t−1"),
-        "h": Node("h", "state", P(938, 130), "", "h", "tanh", "above", "t"),
+        "h_prev": Node("h_prev", "state", P(150, 350), "", "h", "tanh", "above", "t−1"),
+        "h": Node("h", "state", P(860, 130), "", "h", "tanh", "above", "t"),
         "x": Node("x", "state", P(500, 440), "", "x", "tanh", "left", "t"),
-        "a": Node("a", "op", P(500, 350), "Σ", "a", "tanh", "right"),
+        "a": Node("a", "op", P(500, 350), "Σ", "a", "tanh", "right left"),
         "hb": Node("h", "block", P(500, 240), act, "h", "tanh"),
     }
     s = {k: v.side for k, v in n.items()}
@@ -200,17 +206,17 @@ def _rnn(cell: Cell) -> Layout:
         Wire([s["x"]("top"), s["a"]("bottom")], "x"),
         Wire([s["a"]("top"), s["hb"]("bottom")], "a"),
         Wire([s["hb"]("top"), P(500, 130), s["h"]("left")], "h", main=True),
-        Wire([P(800, 130), P(800, 50)], "h", end_label=("h", "t")),
+        Wire([P(780, 130), P(780, 50)], "h", end_label=("h", "t")),
     ]
     notes = [f"h′ = {act}(W_ih x + b_ih + W_hh h + b_hh)",
              "one layer, no gates: the state is rewritten at every step"]
-    return Layout("rnn", n, wires, [P(800, 130)], QRectF(250, 80, 500, 332), notes, "h")
+    return Layout("rnn", n, wires, [P(780, 130)], QRectF(250, 80, 500, 332), notes, "h")
 
 
 def build_layout(cell: Cell) -> Layout:
     """The schematic for ``cell``'s kind (and options: the GRU's reset convention, the RNN's φ)."""
     if cell.kind == "lstm":
-        return _lstm()
+        return _lstm(cell)
     if cell.kind == "gru":
         return _gru(cell)
     return _rnn(cell)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from ui.widgets.diagram.equations import fmt
-from ui.widgets.diagram.frame import paint_frame
+from ui.widgets.diagram.equations import short
 from ui.widgets.diagram.layout import Layout, Node
+from ui.widgets.diagram.placement import Placement
 from ui.widgets.diagram.style import Fonts, Scene, Theme
 
 __all__ = ["paint_scene"]
+
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def _level(scene: Scene, scale: str) -> float:
@@ -26,12 +28,12 @@ def _magnitude(value: float, level: float) -> float:
     return min(abs(value) / level, 1.0)
 
 
-def _wires(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> None:
+def _wires(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
     pen = QPen()
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     glow = _magnitude(scene.values.get(lay.glow_key, 0.0), 1.0)
-    for w in lay.wires:
+    for k, w in enumerate(lay.wires):
         scale = "cell" if w.key.startswith("c") else "tanh"
         m = _magnitude(scene.values.get(w.key, 0.0), _level(scene, scale))
         width = (3.0 + 4.0 * m) if w.main else (1.4 + 3.2 * m)
@@ -58,47 +60,35 @@ def _wires(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> N
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(c)
             p.drawPolygon(w.head)
-        if w.end_label:
-            tip = w.points[-1]
-            width = fonts.metrics(fonts.name).horizontalAdvance(w.end_label[0]) + 14
-            _name(p, fonts, th.text, QPointF(tip.x() - width - 10, tip.y() + 16), *w.end_label)
+        box = placed.name_box(f"wire{k}") if w.end_label else None
+        if box is not None:
+            _name(p, fonts, th.text, box.baseline, *w.end_label)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(th.dim)
     for d in lay.dots:
         p.drawEllipse(d, 4.5, 4.5)
 
 
-def _name(p: QPainter, fonts: Fonts, color: QColor, at: QPointF, name: str, sub: str) -> float:
-    """An italic name with a subscript, baseline-left at ``at``; returns the width drawn."""
+def _name(p: QPainter, fonts: Fonts, color: QColor, at: QPointF, name: str, sub: str) -> None:
+    """An italic name with a subscript, baseline-left at ``at``."""
     p.setPen(color)
     p.setFont(fonts.name)
     p.drawText(at, name)
-    w = fonts.metrics(fonts.name).horizontalAdvance(name)
     if sub:
+        w = fonts.metrics(fonts.name).horizontalAdvance(name)
         p.setFont(fonts.sub)
         p.drawText(QPointF(at.x() + w + 1, at.y() + 5), sub)
-        w += 1 + fonts.metrics(fonts.sub).horizontalAdvance(sub)
-    return w
 
 
-def _label(p: QPainter, node: Node, text: str, fonts: Fonts, color: QColor) -> None:
-    """A small ``name value`` label beside an op or function node."""
-    p.setFont(fonts.small)
-    p.setPen(color)
-    r = node.rect
-    flags = {"above": (QRectF(r.center().x() - 120, r.top() - 30, 240, 26),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-             "right": (QRectF(r.right() + 8, r.center().y() - 13, 200, 26),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-             "below-right": (QRectF(r.right() + 2, r.bottom() + 2, 200, 24),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)}
-    rect, align = flags[node.label]
-    p.drawText(rect, int(align), text)
+def _state_value(p: QPainter, r: QRectF, text: str, fonts: Fonts) -> None:
+    """A value inside a state circle, in the small font or, when that is too wide, the tiny one."""
+    font = fonts.small if fonts.metrics(fonts.small).horizontalAdvance(text) <= r.width() - 6 else fonts.tiny
+    p.setFont(font)
+    p.drawText(r, CENTER, text)
 
 
-def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> None:
+def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
     outline = QPen(th.dim, 1.4)
-    center = int(Qt.AlignmentFlag.AlignCenter)
     for ident, node in lay.nodes.items():
         v = scene.values.get(node.key, 0.0)
         fill = th.color(node.scale, v, _level(scene, node.scale))
@@ -111,19 +101,18 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> N
             _gauge(p, node, v, th, ink)
             p.setPen(ink)
             p.setFont(fonts.symbol)
-            p.drawText(QRectF(r.left(), r.top() + 1, r.width(), 28), center, node.symbol)
-            p.setFont(fonts.label)
-            p.drawText(QRectF(r.left(), r.top() + 27, r.width(), 24), center, f"{node.name} {fmt(v, 2)}")
+            p.drawText(QRectF(r.left(), r.top() + 1, r.width(), 28), CENTER, node.symbol)
+            text = f"{node.name} {short(v)}"
+            fits = fonts.metrics(fonts.label).horizontalAdvance(text) <= r.width() - 6
+            p.setFont(fonts.label if fits else fonts.tiny)
+            p.drawText(QRectF(r.left(), r.top() + 27, r.width(), 24), CENTER, text)
         elif node.shape == "state":
             p.drawEllipse(r)
             p.setPen(ink)
-            p.setFont(fonts.small)
-            text = scene.x_text if node.key == "x" and scene.x_text else fmt(v, 2)
-            p.drawText(r, center, text)
-            w = fonts.metrics(fonts.name).horizontalAdvance(node.name) + 22
-            at = (QPointF(r.center().x() - w / 2, r.top() - 9) if node.label == "above"
-                  else QPointF(r.left() - w - 6, r.center().y() + 6))
-            _name(p, fonts, th.text, at, node.name, node.sub)
+            _state_value(p, r, scene.x_text if node.key == "x" and scene.x_text else short(v), fonts)
+            box = placed.name_box(ident)
+            if box is not None:
+                _name(p, fonts, th.text, box.baseline, node.name, node.sub)
         else:
             if node.shape == "op":
                 p.drawEllipse(r)
@@ -131,9 +120,13 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> N
                 p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
             p.setPen(ink)
             p.setFont(fonts.symbol if node.shape == "op" else fonts.small)
-            p.drawText(r.adjusted(0, -1, 0, -1), center, node.symbol)
-            if node.label:
-                _label(p, node, f"{node.name} {fmt(v, 2)}".strip(), fonts, th.dim)
+            p.drawText(r.adjusted(0, -1, 0, -1), CENTER, node.symbol)
+            box = placed.value_box(ident)
+            if box is not None:
+                p.setFont(fonts.small)
+                p.setPen(th.dim)
+                sep = "\n" if box.lines == 2 else " "
+                p.drawText(box.rect, int(box.align), f"{node.name}{sep}{short(v)}".strip())
         if ident in (scene.hover, scene.pinned):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(th.highlight, 3.0 if ident == scene.pinned else 2.0,
@@ -192,14 +185,19 @@ def _highlights(p: QPainter, lay: Layout, scene: Scene, th: Theme, line: bool) -
                 p.drawRoundedRect(r, 12, 12)
 
 
-def paint_scene(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts) -> None:
-    """Draw the whole diagram in logical coordinates (the caller sets the transform)."""
+def paint_scene(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
+    """Draw the schematic (body, wires, nodes and their text) in logical coordinates.
+
+    The caller sets the transform and paints the frame (:func:`~ui.widgets.diagram.frame.paint_frame`).
+    """
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    paint_frame(p, lay, scene, th, fonts)
+    p.setPen(QPen(th.faint, 1.2))
+    p.setBrush(th.body)
+    p.drawRoundedRect(lay.body, 18, 18)
     if scene.highlight:
         _highlights(p, lay, scene, th, line=False)
-    _wires(p, lay, scene, th, fonts)
+    _wires(p, lay, scene, th, fonts, placed)
     if "cell_line" in scene.highlight:
         _highlights(p, lay, scene, th, line=True)
-    _nodes(p, lay, scene, th, fonts)
+    _nodes(p, lay, scene, th, fonts, placed)

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPalette
 
 from ui.widgets import colormaps as cm
 
-__all__ = ["Fonts", "Scene", "Theme", "mix"]
+__all__ = ["Fonts", "FrameFonts", "Scene", "Theme", "mix"]
 
 STEPS = 100  # colour-table resolution
 
@@ -74,15 +74,19 @@ class Theme:
 
 @dataclass
 class Fonts:
-    """Fonts in logical pixels, never below ``min_px`` on screen at the current scale."""
+    """The schematic's fonts in logical pixels, kept between ``min_px`` and a cap on screen.
 
-    header: QFont
+    The design sizes suit a scale of 1 (the schematic 1000 logical units wide on 1000 pixels);
+    smaller scales keep text readable (so it takes more logical room, which the label
+    placement allows for) and larger ones stop growing at :data:`CAPS` pixels.
+    """
+
     symbol: QFont
     label: QFont
     small: QFont
     name: QFont
     sub: QFont
-    _elided: dict[tuple[str, float], str] = field(default_factory=dict)
+    tiny: QFont  # the value inside a state circle when the small font does not fit
     _metrics: dict[str, QFontMetricsF] = field(default_factory=dict)
 
     def metrics(self, font: QFont) -> QFontMetricsF:
@@ -92,23 +96,42 @@ class Fonts:
             self._metrics[key] = QFontMetricsF(font)
         return self._metrics[key]
 
-    def elided(self, text: str, width: float) -> str:
-        """``text`` in the small font, cut with … to fit ``width`` (cached)."""
-        key = (text, width)
-        if key not in self._elided:
-            self._elided[key] = QFontMetricsF(self.small).elidedText(text, Qt.TextElideMode.ElideRight, width)
-        return self._elided[key]
-
     @classmethod
     def make(cls, family: QFont, scale: float, min_px: float = 11.0) -> Fonts:
-        def font(px: float, bold: bool = False, italic: bool = False) -> QFont:
+        """Fonts for a schematic drawn at ``scale`` device pixels per logical unit."""
+        s = max(scale, 1e-3)
+
+        def font(px: float, cap: float, low: float = min_px, *, bold: bool = False,
+                 italic: bool = False) -> QFont:
             f = QFont(family)
-            f.setPixelSize(max(round(max(px, min_px / max(scale, 1e-3))), 1))
+            f.setPixelSize(max(round(min(max(px, low / s), max(cap, low) / s)), 1))
             f.setBold(bold)
             f.setItalic(italic)
             return f
 
-        return cls(font(20, True), font(22), font(17, True), font(15), font(21, italic=True), font(14))
+        return cls(font(22, 26), font(17, 19, bold=True), font(15, 17), font(21, 24, italic=True),
+                   font(14, 16), font(12, 14, low=min_px - 2))
+
+
+@dataclass
+class FrameFonts:
+    """The frame's fonts (header, footer notes, legend) in device pixels."""
+
+    header: QFont
+    right: QFont
+    small: QFont
+
+    @classmethod
+    def make(cls, family: QFont, scale: float) -> FrameFonts:
+        """Fonts for a diagram whose overall scale (pane ÷ design size) is ``scale``."""
+
+        def font(px: float, low: float, high: float, bold: bool = False) -> QFont:
+            f = QFont(family)
+            f.setPixelSize(round(min(max(px * scale, low), high)))
+            f.setBold(bold)
+            return f
+
+        return cls(font(19, 13, 18, bold=True), font(16, 12, 15), font(14, 11.5, 14))
 
 
 @dataclass
