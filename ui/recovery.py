@@ -79,27 +79,40 @@ class RecoveryManager(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave)
-        for signal in (c.undo_stack.indexChanged, c.trace_changed, c.weights_changed, c.cell_changed):
+        self._dirty = not c.undo_stack.isClean()  # mirrored: the stack emits while it is destroyed
+        # bound methods, not lambdas: Qt drops them when this object goes
+        for signal in (c.trace_changed, c.weights_changed, c.cell_changed):
             signal.connect(self._content_changed)
         c.step_changed.connect(self._view_changed)
         c.unit_changed.connect(self._view_changed)
-        c.playing_changed.connect(lambda playing: playing or self._view_changed())
-        c.dirty_changed.connect(lambda dirty: self._content_changed() if dirty else self.discard())
+        c.playing_changed.connect(self._playing_changed)
+        c.dirty_changed.connect(self._dirty_changed)
         self.failed.connect(self._show_failure)
 
     def _show_failure(self, text: str) -> None:
         self.window.statusBar().showMessage(f"Autosave failed: {text}", 8000)
 
     # -- scheduling -------------------------------------------------------------------------------
+    def _dirty_changed(self, dirty: bool) -> None:
+        self._dirty = dirty
+        if dirty:
+            self._content_changed()
+        else:
+            self.discard()
+
+    def _playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._view_changed()
+
     def _content_changed(self, *_args: object) -> None:
-        if self.controller.undo_stack.isClean():
+        if not self._dirty:
             return
         delay = int(self.seconds * 1000)
         if not self._timer.isActive() or self._timer.remainingTime() > delay:
             self._timer.start(delay)
 
     def _view_changed(self, *_args: object) -> None:
-        if self.controller.playing or self.controller.undo_stack.isClean() or self._timer.isActive():
+        if not self._dirty or self.controller.playing or self._timer.isActive():
             return
         self._timer.start(int(min(3 * self.seconds, MAX_SECONDS) * 1000))
 
@@ -121,7 +134,7 @@ class RecoveryManager(QObject):
 
     def autosave(self) -> None:
         """Write the recovery file now in the background (nothing when there are no unsaved changes)."""
-        if self.controller.undo_stack.isClean():
+        if not self._dirty:
             self.discard()
             return
         if self.busy:  # the previous write is still going: try again shortly
@@ -135,7 +148,7 @@ class RecoveryManager(QObject):
         """Write the recovery file now, in this thread, and wait for it (when there are unsaved changes)."""
         self._timer.stop()
         self.wait()
-        if not self.controller.undo_stack.isClean():
+        if self._dirty:
             self._write(*self._snapshot())
 
     def _write(self, session: Session, document_path: str | None, name: str, saved_at: float) -> None:
@@ -162,7 +175,7 @@ class RecoveryManager(QObject):
 
     def finish(self) -> None:
         """At exit: delete the file after a clean close, keep (and complete) it otherwise."""
-        if self.window.isVisible() and not self.controller.undo_stack.isClean():
+        if self.window.isVisible() and self._dirty:
             self.flush()  # quit without the close guard (Ctrl+C …): keep the work
         else:
             self.discard()
