@@ -1,0 +1,155 @@
+"""Languages and fonts: the Korean translation, the language choice, and a font that renders Hangul.
+
+The interface strings are Qt translations (``self.tr`` / ``QCoreApplication.translate``)
+compiled into ``ui/translations/gatescope_<lang>.qm``; the lessons carry their own text
+per language (:mod:`simulator.lessons`). The language comes from, in order: ``--lang`` on
+the command line, the choice saved in the preferences (View ▸ Language), the system
+locale. A change in the menu applies on the next start.
+
+Hangul needs a font that has it: NanumGothic (SIL OFL, ``assets/fonts/``) is registered
+at start-up and put behind the default family, so Latin text keeps the system font and
+Korean text falls back to NanumGothic on a machine with no Korean font of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QActionGroup, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+
+__all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
+           "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
+           "save_choice", "setup_language"]
+
+TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+LANGUAGE_KEY = "ui/language"  # "system", "en" or "ko"
+#: Language code -> its own name (menus show each language in itself).
+LANGUAGES = {"en": "English", "ko": "한국어"}
+CHOICES = ("system", *LANGUAGES)
+HANGUL_FAMILY = "NanumGothic"
+
+_state: dict[str, object] = {"lang": "en", "translators": [], "fonts": None}
+
+
+def current_language() -> str:
+    """The language the interface runs in now (``"en"`` or ``"ko"``)."""
+    return str(_state["lang"])
+
+
+def saved_choice() -> str:
+    """The preference: ``"system"`` (the default), ``"en"`` or ``"ko"``."""
+    value = str(QSettings().value(LANGUAGE_KEY, "system"))
+    return value if value in CHOICES else "system"
+
+
+def save_choice(choice: str) -> None:
+    """Remember ``choice`` (one of ``"system"``, ``"en"``, ``"ko"``) for the next start."""
+    if choice not in CHOICES:
+        raise ValueError(f"unknown language {choice!r}; choose one of {', '.join(CHOICES)}")
+    QSettings().setValue(LANGUAGE_KEY, choice)
+
+
+def resolve_language(cli: str | None = None) -> str:
+    """The language to run in: ``cli`` (``--lang``), else the preference, else the system locale."""
+    choice = (cli or "").lower() or saved_choice()
+    if choice in LANGUAGES:
+        return choice
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def install_translator(app: QCoreApplication, lang: str) -> bool:
+    """Load GateScope's (and Qt's own, for standard buttons) translation for ``lang``; True if loaded.
+
+    English needs none: any translator installed before is removed.
+    """
+    for old in _state["translators"]:
+        app.removeTranslator(old)
+    _state["translators"] = []
+    _state["lang"] = "en"
+    if lang == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(TRANSLATION_DIR / f"gatescope_{lang}.qm")):
+        return False
+    app.installTranslator(ours)
+    translators = [ours]
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", qt_dir):  # Save, Cancel … in message boxes
+        app.installTranslator(qt)
+        translators.append(qt)
+    _state["translators"] = translators
+    _state["lang"] = lang
+    return True
+
+
+def register_fonts(app: QApplication) -> str | None:
+    """Register the bundled Hangul font and make it the application font's fallback.
+
+    Returns the registered family (None when the font files are missing or unreadable).
+    """
+    if _state["fonts"] is None:
+        families: list[str] = []
+        for path in sorted(FONT_DIR.glob("*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+        _state["fonts"] = HANGUL_FAMILY if HANGUL_FAMILY in families else (families[0] if families else "")
+    family = str(_state["fonts"]) or None
+    if family:
+        font = QFont(app.font())
+        first = [f for f in font.families() if f != family] or [font.family()]
+        font.setFamilies([*first, family])
+        app.setFont(font)
+    return family
+
+
+def setup_language(app: QApplication, cli: str | None = None) -> str:
+    """Fonts and translation for the start-up language (see :func:`resolve_language`); returns it."""
+    register_fonts(app)
+    lang = resolve_language(cli)
+    if not install_translator(app, lang):
+        lang = "en"
+    return lang
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Language", text)
+
+
+def language_menu(parent: QWidget) -> QMenu:
+    """The Language menu (objectName ``menu_language``): System, English, 한국어, one checked.
+
+    Each language is named in itself; a change is saved and applies on the next start.
+    """
+    menu = QMenu(_tr("&Language"), parent)
+    menu.setObjectName("menu_language")
+    menu.setToolTip(_tr("The language of the interface and the lessons"))
+    group = QActionGroup(menu)
+    names = {"system": _tr("System default"), **LANGUAGES}
+    current = saved_choice()
+    for choice, name in names.items():
+        action = menu.addAction(name)
+        action.setObjectName(f"action_language_{choice}")
+        action.setCheckable(True)
+        action.setChecked(choice == current)
+        action.setStatusTip(_tr("Use this language from the next start"))
+        group.addAction(action)
+        action.triggered.connect(lambda _=False, c=choice: _choose(parent, c))
+    return menu
+
+
+def _choose(parent: QWidget, choice: str) -> None:
+    if choice == saved_choice():
+        return
+    save_choice(choice)
+    if resolve_language() == current_language():
+        return
+    # Both languages: the user may not read the one running now.
+    QMessageBox.information(parent, _tr("Language"), _tr(
+        "The new language applies the next time GateScope starts.") + "\n\n"
+        + ("새 언어는 GateScope를 다시 시작하면 적용됩니다." if resolve_language() == "ko"
+           else "The new language applies the next time GateScope starts."))
