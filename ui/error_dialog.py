@@ -85,6 +85,7 @@ class ErrorDialog(QDialog):
         box.addWidget(buttons)
         # an explicit minimum: later text changes must not change the window's size hints
         self.setMinimumSize(box.totalMinimumSize().expandedTo(self.minimumSizeHint()))
+        self.resize(max(self.minimumWidth(), 760), max(self.minimumHeight(), 460))  # room for a traceback
 
     def _button(self, buttons: QDialogButtonBox, name: str, text: str, tip: str,
                 slot: Callable[[], object]) -> QPushButton:
