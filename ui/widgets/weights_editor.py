@@ -6,19 +6,16 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QGridLayout,
-    QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
-    QPushButton,
     QSlider,
     QSpinBox,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,19 +23,19 @@ from PySide6.QtWidgets import (
 from ui.widgets.colormaps import symmetric_levels
 from ui.widgets.inputs_model import display_label
 from ui.widgets.number_edit import NUMBER_HINT, FiniteValidator, parse_finite, show_hint
-from ui.widgets.weights_view import Block, BlockImage, ParameterCanvas, blocks_of
+from ui.widgets.weights_controls import SLIDER_STEPS, BlockActions, ControlsPanel
+from ui.widgets.weights_view import Block, BlockImage, ParameterCanvas, blocks_of, columns_for
 
 if TYPE_CHECKING:
     from ui.controller import Controller
 
 __all__ = ["WeightsEditor"]
 
-_SLIDER_STEPS = 1000  # slider positions on each side of zero
-_TABS = (("weight_ih", "Input weights  x → gates"), ("weight_hh", "Recurrent weights  h → gates"),
+_TABS = (("weight_ih", "Input  x → gates"), ("weight_hh", "Recurrent  h → gates"),
          ("bias", "Biases"))
 
 
-class WeightsEditor(QWidget):
+class WeightsEditor(BlockActions, QWidget):
     """Heatmaps of W_ih, W_hh and the biases split per gate, with a value box and block actions.
 
     Signals
@@ -71,12 +68,13 @@ class WeightsEditor(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.where = QLabel("Click a weight to select it; drag up or down to change it.", self)
         self.where.setObjectName("weight_label")
+        self.where.setWordWrap(True)
         self.value_edit = QLineEdit(self)
         self.value_edit.setObjectName("weight_value_edit")
         self.value_edit.setAccessibleName("Selected weight value")
         self.value_edit.setToolTip("The selected weight: type an exact value and press Enter")
         self.value_edit.setValidator(FiniteValidator(self.value_edit))
-        self.value_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("−0.12345678901234567") + 16)
+        self.value_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("−0.1234567890123") + 16)
         self.value_edit.returnPressed.connect(lambda: self.set_value_text(self.value_edit.text()))
         self.value_edit.inputRejected.connect(self._refused)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -84,7 +82,7 @@ class WeightsEditor(QWidget):
         self.slider.setAccessibleName("Selected weight slider")
         self.slider.setToolTip("Drag to change the selected weight across the colour range "
                                "(one undo step per drag)")
-        self.slider.setRange(-_SLIDER_STEPS, _SLIDER_STEPS)
+        self.slider.setRange(-SLIDER_STEPS, SLIDER_STEPS)
         self.slider.sliderPressed.connect(self._slider_pressed)
         self.slider.sliderReleased.connect(self._slider_released)
         self.slider.valueChanged.connect(self._slider_moved)
@@ -104,6 +102,8 @@ class WeightsEditor(QWidget):
         self.seed_spin.setPrefix("seed ")
         self.seed_spin.setToolTip("Seed of the next Randomise (it counts up after each use)")
         self.seed_spin.setAccessibleName("Randomise seed")
+        digits = self.seed_spin.fontMetrics().horizontalAdvance("seed 0000000")
+        self.seed_spin.setFixedWidth(digits + 28)
         self.range_spin = QDoubleSpinBox(self)
         self.range_spin.setObjectName("weight_range_spin")
         self.range_spin.setRange(0.0, 1e6)
@@ -113,44 +113,31 @@ class WeightsEditor(QWidget):
         self.range_spin.setSpecialValueText("auto")
         self.range_spin.setToolTip("Colour range: ± this value (auto = the largest |weight| of the cell)")
         self.range_spin.setAccessibleName("Colour range")
+        self.range_spin.setFixedWidth(self.range_spin.fontMetrics().horizontalAdvance("± 000.000") + 28)
         self.range_spin.valueChanged.connect(lambda _: self.refresh())
         self.import_button = self._button(
             "weight_import", "Import…", "Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file",
             self.import_requested.emit)
         self.hint = QLabel(self)
         self.hint.setObjectName("weights_hint")
+        self.hint.setWordWrap(True)
         self.message.connect(self.hint.setText)
 
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.where, 0, 0)
-        grid.addWidget(self.value_edit, 0, 1)
-        grid.addWidget(self.slider, 0, 2, 1, 3)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(2, 1)
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.block_label, self.scale_button, self.randomise_button, self.seed_spin,
-                       self.zero_button):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(QLabel("Colour range", self))
-        actions.addWidget(self.range_spin)
-        actions.addSpacing(12)
-        actions.addWidget(self.import_button)
+        self.controls = ControlsPanel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(grid)
-        layout.addLayout(actions)
-        layout.addWidget(self.hint)
+        layout.addWidget(self.controls)
+        self.tabs.setCornerWidget(self.import_button, Qt.Corner.TopRightCorner)
 
         controller.cell_changed.connect(self.rebuild)
         controller.weights_changed.connect(self.refresh)
         self.rebuild()
 
-    def _button(self, name: str, text: str, tip: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, name: str, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setAccessibleName(text.rstrip("…"))
@@ -187,11 +174,24 @@ class WeightsEditor(QWidget):
                 self.select(name, index)
         self.refresh()
 
+    def _columns(self, key: str) -> int:
+        return columns_for(len(self._blocks[key]), max(self.tabs.width() - 8, 1))
+
     def canvas(self, key: str) -> ParameterCanvas:
-        """The canvas of ``weight_ih``, ``weight_hh`` or ``bias``, built on first use."""
+        """The canvas of ``weight_ih``, ``weight_hh`` or ``bias``, built on first use.
+
+        A canvas is built again when the dock's width calls for another grid (four blocks in
+        a row, 2 × 2 or one column), except during a drag.
+        """
+        old = self.canvases.get(key)
+        if old is not None and old.columns != self._columns(key) and self._drag is None:
+            del self.canvases[key]
+            self._pages[key].layout().removeWidget(old)
+            old.hide()
+            old.deleteLater()
         if key not in self.canvases:
             canvas = ParameterCanvas(self._blocks[key], self, self._x_labels if key == "weight_ih" else None,
-                                     self._pages[key])
+                                     self._pages[key], columns=self._columns(key))
             canvas.setObjectName(f"weights_canvas_{key}")
             self._pages[key].layout().addWidget(canvas)
             self.canvases[key] = canvas
@@ -275,7 +275,7 @@ class WeightsEditor(QWidget):
             self.value_edit.setText(repr(value))
             self.value_edit.setCursorPosition(0)
         if not self.slider.isSliderDown():
-            self.slider.setValue(round(np.clip(value / self.level, -1, 1) * _SLIDER_STEPS))
+            self.slider.setValue(round(np.clip(value / self.level, -1, 1) * SLIDER_STEPS))
         self._updating = False
 
     def _refused(self) -> None:
@@ -300,102 +300,11 @@ class WeightsEditor(QWidget):
         self.controller.set_parameter(name, index, value, text=f"Set {where} = {value:.4g}",
                                       merge_key=merge_key)
 
-    def drag_started(self, block: Block, r: int, c: int) -> None:
-        """A drag began on pixel (r, c): select it and open one merged undo step."""
-        self.block_clicked(block, r, c)
-        name, index, _ = self.selected()
-        self._drag = (next(self._keys), float(getattr(self.controller.cell, name)[index]), self.level)
-
-    def drag_moved(self, pixels_up: float, fine: bool = False) -> None:
-        """Move the dragged weight: 100 pixels span the colour range (Shift: ten times finer)."""
-        if self._drag is None:
-            return
-        key, start, level = self._drag
-        step = level / 100.0 * (0.1 if fine else 1.0)
-        self._set_selected(round(start + pixels_up * step, 6), merge_key=("drag", key))
-
-    def drag_finished(self) -> None:
-        """The drag ended: the colour levels may follow the new values now."""
-        self._drag = None
-        self.refresh()
-
-    def _slider_pressed(self) -> None:
-        self._slider_key = next(self._keys)
-
-    def _slider_released(self) -> None:
-        self._slider_key = None
-        self.refresh()
-
-    def _slider_moved(self, position: int) -> None:
-        if self._updating or self._selection is None:
-            return
-        key = ("slider", self._slider_key) if self._slider_key is not None else None
-        self._set_selected(round(position / _SLIDER_STEPS * self.level, 6), merge_key=key)
-
-    # -- block actions --------------------------------------------------------------------------------
-    def _block_index(self, name: str, gate: str) -> tuple[Any, ...]:
-        cell = self.controller.cell
-        k = cell.gate_names.index(gate) if cell.gate_names else 0
-        rows = slice(k * cell.hidden_size, (k + 1) * cell.hidden_size)
-        return (rows, slice(None)) if name.startswith("weight") else (rows,)
-
-    def _block_label(self, name: str, gate: str) -> str:
-        block, r, c = self._find(name, (self._block_index(name, gate)[0].start, 0))
-        return block.target(r, c)[2]
-
-    def _apply_block(self, name: str, gate: str, values: Any, verb: str) -> None:
-        index = self._block_index(name, gate)
-        label = self._block_label(name, gate)
-        self.controller.set_parameter(name, index, values, text=f"{verb} {label}")
-        self.message.emit(f"{verb} {label}.")
-
-    def zero_block(self, name: str, gate: str) -> None:
-        """Set one gate block of ``name`` to zero (one undo step)."""
-        self._apply_block(name, gate, 0.0, "Zero")
-
-    def scale_block(self, name: str, gate: str, factor: float) -> None:
-        """Multiply one gate block of ``name`` by ``factor`` (one undo step)."""
-        values = getattr(self.controller.cell, name)[self._block_index(name, gate)] * float(factor)
-        self._apply_block(name, gate, values, f"Scale ×{factor:g}")
-
-    def randomise_block(self, name: str, gate: str, seed: int | None = None) -> None:
-        """Redraw one gate block from U(−1/√H, 1/√H), seeded (the seed box counts up after use)."""
-        seed = self.seed_spin.value() if seed is None else int(seed)
-        shape = getattr(self.controller.cell, name)[self._block_index(name, gate)].shape
-        k = 1.0 / np.sqrt(self.controller.cell.hidden_size)
-        values = np.random.default_rng(seed).uniform(-k, k, shape)
-        self._apply_block(name, gate, values, f"Randomise (seed {seed})")
-        self.seed_spin.setValue(seed + 1)
-
-    def _selected_block(self) -> tuple[str, str] | None:
-        return None if self._selection is None else (self.selected()[0], self._selection[0].gate)
-
-    def _ask_scale(self) -> None:
-        target = self._selected_block()
-        if target is None:
-            return
-        factor, ok = QInputDialog.getDouble(self, "Scale block", f"Multiply every value of "
-                                            f"{self._block_label(*target)} by:", 0.5, -1000.0, 1000.0, 4)
-        if ok:
-            self.scale_block(*target, factor)
-
-    def _randomise_selected(self) -> None:
-        if (target := self._selected_block()) is not None:
-            self.randomise_block(*target)
-
-    def _zero_selected(self) -> None:
-        if (target := self._selected_block()) is not None:
-            self.zero_block(*target)
-
-    def block_menu(self, block: Block, r: int, c: int, screen_pos: QPoint) -> None:
-        """Right-click on a block: select the pixel and offer the block actions."""
-        self.block_clicked(block, r, c)
-        menu = QMenu(self)
-        label = self.selected()[2]
-        menu.addAction(f"Scale {label}…", self._ask_scale)
-        menu.addAction(f"Randomise {label}", self._randomise_selected)
-        menu.addAction(f"Zero {label}", self._zero_selected)
-        menu.exec(screen_pos)
+    def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(ev)
+        index = self.tabs.currentIndex()
+        if 0 <= index < len(self._blocks) and list(self._blocks)[index] in self.canvases:
+            self.canvas(list(self._blocks)[index])
 
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802
         if ev.type() == QEvent.Type.PaletteChange and self.canvases:

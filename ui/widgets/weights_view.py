@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ui.widgets.colormaps import QUANTITY_LABELS, style_plot, text_color_on, weights_map
 
-__all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of"]
+__all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of", "columns_for"]
 
 MAX_TEXT_CELLS = 6  # blocks up to 6×6 print their numbers in the cells
+MIN_BLOCK_WIDTH = 150.0  # pixels a block's heatmap needs beside its neighbours
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,19 @@ class BlockImage(pg.ImageItem):
                             "Click to select · drag up/down to change · right-click for block actions")
 
 
+def columns_for(blocks: int, width: float) -> int:
+    """How many of ``blocks`` heatmaps fit side by side in ``width`` pixels: all, half (2 × 2) or one."""
+    for columns in sorted({blocks, (blocks + 1) // 2, 1}, reverse=True):
+        if (width - 70) / columns >= MIN_BLOCK_WIDTH:
+            return columns
+    return 1
+
+
 class ParameterCanvas(pg.GraphicsLayoutWidget):
-    """One parameter's gate blocks side by side, with a colour bar on fixed symmetric levels."""
+    """One parameter's gate blocks in a grid ``columns`` wide, with a colour bar on fixed symmetric levels."""
 
     def __init__(self, blocks: list[Block], owner: Any, axis_labels: list[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, columns: int | None = None) -> None:
         super().__init__(parent)
         self.blocks = blocks
         self.images: list[BlockImage] = []
@@ -148,8 +157,9 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
         palette = self.palette()
         self._text = palette.color(QPalette.ColorRole.Text)
         self._cmap = weights_map(palette)
+        self.columns = columns = max(1, min(columns or len(blocks), len(blocks)))
         for k, block in enumerate(blocks):
-            plot = self.addPlot(row=0, col=k)
+            plot = self.addPlot(row=k // columns, col=k % columns)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
@@ -162,12 +172,14 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.markers.append(self._marker(plot, palette))
             self.texts.append([])
-            plot.setLabel("left", "unit" if k == 0 else "")
-            plot.setLabel("bottom", block.caption)
+            plot.setLabel("left", "unit" if k % columns == 0 else "")
+            if columns == len(blocks):  # in a grid the title names the gate (see _frame)
+                plot.setLabel("bottom", block.caption)
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=self._cmap, interactive=False, width=12,
                                    pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)), colorMapMenu=False)
-        self.addItem(self.bar, row=0, col=len(blocks))
+        self.addItem(self.bar, row=0, col=columns, rowspan=(len(blocks) + columns - 1) // columns)
         self.ci.layout.setHorizontalSpacing(14)
+        self.ci.layout.setVerticalSpacing(8)
         style_plot(self, [*self.plots, self.bar], palette)
         self._axis_labels = axis_labels
 
@@ -198,7 +210,12 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
     def _frame(self, plot: pg.PlotItem, block: Block, shape: tuple[int, int]) -> None:
         rows, cols = shape
         size = f"{rows}×{cols}" if block.axis else f"{rows}"
-        plot.setTitle(f"{block.title} ({size})", size="10pt", color=self._text)
+        if self.columns == len(self.blocks) or not block.gate:
+            title = f"{block.title} ({size})"
+        else:  # in a grid: the gate instead of the bottom label, the size in the tooltip
+            title = f"{block.title} · {QUANTITY_LABELS.get(block.gate, block.gate)}"
+            plot.setToolTip(f"{block.title}: {block.caption} ({size})")
+        plot.setTitle(title, size="9pt", color=self._text)
         plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
         plot.getAxis("left").setTicks([_ticks(rows, limit=16)])
         labels = self._axis_labels if block.axis == "x" else None
@@ -211,7 +228,8 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
         if rows > MAX_TEXT_CELLS or cols > MAX_TEXT_CELLS:
             return
         texts = self.texts[k]
-        if not texts:
+        new = not texts
+        if new:
             for r in range(rows):
                 for c in range(cols):
                     item = pg.TextItem(anchor=(0.5, 0.5))
@@ -223,6 +241,26 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
         for item, value in zip(texts, values.ravel(), strict=True):
             frac = float(np.clip((value - lo) / (hi - lo), 0.0, 1.0)) if hi > lo else 0.5
             item.setText(f"{value:.2f}", color=text_color_on(self._cmap.mapToQColor(frac)))
+        if new:
+            self.fit_texts()
+
+    def resizeEvent(self, ev: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(ev)
+        if hasattr(self, "texts"):  # pyqtgraph resizes once while it is being built
+            self.fit_texts()
+
+    def fit_texts(self) -> None:
+        """Show the numbers in the cells only where a cell is big enough to hold one."""
+        need_w = self.fontMetrics().horizontalAdvance("−0.00") + 4
+        need_h = self.fontMetrics().height()
+        for plot, image, texts in zip(self.plots, self.images, self.texts, strict=True):
+            if not texts or image.image is None:
+                continue
+            rect = plot.getViewBox().sceneBoundingRect()
+            rows, cols = image.image.shape[:2]
+            show = rect.height() / rows >= need_h and rect.width() / cols >= need_w
+            for item in texts:
+                item.setVisible(show)
 
     def show_marker(self, block: Block | None, r: int = 0, c: int = 0) -> None:
         """Outline pixel (r, c) of ``block`` (None hides every marker)."""
