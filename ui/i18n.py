@@ -19,9 +19,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QActionGroup, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+translate = QCoreApplication.translate
+
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
            "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
-           "save_choice", "setup_language"]
+           "save_choice", "setup_language", "tr"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -116,27 +118,24 @@ def setup_language(app: QApplication, cli: str | None = None) -> str:
     return lang
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Language", text)
-
 
 def language_menu(parent: QWidget) -> QMenu:
     """The Language menu (objectName ``menu_language``): System, English, 한국어, one checked.
 
     Each language is named in itself; a change is saved and applies on the next start.
     """
-    menu = QMenu(_tr("&Language"), parent)
+    menu = QMenu(translate("Language", "&Language"), parent)
     menu.setObjectName("menu_language")
-    menu.setToolTip(_tr("The language of the interface and the lessons"))
+    menu.setToolTip(translate("Language", "The language of the interface and the lessons"))
     group = QActionGroup(menu)
-    names = {"system": _tr("System default"), **LANGUAGES}
+    names = {"system": translate("Language", "System default"), **LANGUAGES}
     current = saved_choice()
     for choice, name in names.items():
         action = menu.addAction(name)
         action.setObjectName(f"action_language_{choice}")
         action.setCheckable(True)
         action.setChecked(choice == current)
-        action.setStatusTip(_tr("Use this language from the next start"))
+        action.setStatusTip(translate("Language", "Use this language from the next start"))
         group.addAction(action)
         action.triggered.connect(lambda _=False, c=choice: _choose(parent, c))
     return menu
@@ -149,7 +148,16 @@ def _choose(parent: QWidget, choice: str) -> None:
     if resolve_language() == current_language():
         return
     # Both languages: the user may not read the one running now.
-    QMessageBox.information(parent, _tr("Language"), _tr(
-        "The new language applies the next time GateScope starts.") + "\n\n"
+    QMessageBox.information(parent, translate("Language", "Language"), translate(
+        "Language", "The new language applies the next time GateScope starts.") + "\n\n"
         + ("새 언어는 GateScope를 다시 시작하면 적용됩니다." if resolve_language() == "ko"
            else "The new language applies the next time GateScope starts."))
+
+
+def tr(text: str) -> str:
+    """``text`` in the interface language, for module-level code (``self.tr`` inside QObject classes).
+
+    ``pyside6-lupdate`` files a bare ``tr("…")`` call outside a class under the empty
+    context, which is the context this looks up.
+    """
+    return QCoreApplication.translate("", text)

@@ -34,6 +34,8 @@ from ui.widgets.lesson_flash import flash
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
+translate = QCoreApplication.translate
+
 __all__ = ["DIAGRAM_KEYS", "VIEW_KEYS", "LessonPanel", "install_lessons"]
 
 #: Lesson highlight keys that name a view instead of a part of the diagram.
@@ -260,10 +262,6 @@ class LessonPanel(QWidget):
 
 
 # -- in the main window ------------------------------------------------------------------------
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Lessons", text)
-
-
 def install_lessons(window: MainWindow) -> LessonPanel:
     """The lesson dock (``dock_lessons``, tabbed with "About this example"), the Lessons menu
     (``menu_lessons``) and the Language menu in View; returns the panel (``window.lesson_panel``)."""
@@ -282,7 +280,7 @@ def install_lessons(window: MainWindow) -> LessonPanel:
         flash(getattr(window, widget_name))
 
     panel.show_view = show_view
-    dock = QDockWidget(_tr("Lessons"), window)
+    dock = QDockWidget(translate("Lessons", "Lessons"), window)
     dock.setObjectName("dock_lessons")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
@@ -291,13 +289,13 @@ def install_lessons(window: MainWindow) -> LessonPanel:
     window.docks["dock_lessons"] = dock
     toggle = dock.toggleViewAction()
     toggle.setObjectName("action_show_lessons")
-    toggle.setToolTip(_tr("Show or hide the lessons panel"))
+    toggle.setToolTip(translate("Lessons", "Show or hide the lessons panel"))
     separators = [a for a in window.view_menu.actions() if a.isSeparator()]
     window.view_menu.insertAction(separators[0] if separators else None, toggle)
     window.view_menu.addSeparator()
     window.view_menu.addMenu(i18n.language_menu(window))
 
-    menu = QMenu(_tr("&Lessons"), window)
+    menu = QMenu(translate("Lessons", "&Lessons"), window)
     menu.setObjectName("menu_lessons")
     for n, lesson in enumerate(panel.lessons, 1):
         action = menu.addAction(f"&{n}. {lesson.title[panel.lang]}")
