@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -78,52 +80,52 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
     sp = QStyle.StandardPixmap
     key = QKeySequence.StandardKey
     actions = [
-        _action(window, "action_play", "&Play", "Play or pause", c.toggle_play, Qt.Key.Key_Space,
+        _action(window, "action_play", tr("&Play"), tr("Play or pause"), c.toggle_play, Qt.Key.Key_Space,
                 sp.SP_MediaPlay),
-        _action(window, "action_step_forward", "Step &forward", "One step forward", c.step_forward,
+        _action(window, "action_step_forward", tr("Step &forward"), tr("One step forward"), c.step_forward,
                 Qt.Key.Key_Right, sp.SP_MediaSeekForward),
-        _action(window, "action_step_back", "Step &back", "One step back", c.step_back, Qt.Key.Key_Left,
-                sp.SP_MediaSeekBackward),
-        _action(window, "action_reset", "&Reset to step 0", "Go to the first step and stop", c.go_to_start,
-                Qt.Key.Key_Home, sp.SP_MediaSkipBackward),
-        _action(window, "action_go_to_end", "Go to &end", "Go to the last step", c.go_to_end, Qt.Key.Key_End,
-                sp.SP_MediaSkipForward),
-        _action(window, "action_open", "&Open session…", "Open a saved session (.json)", docs.open,
+        _action(window, "action_step_back", tr("Step &back"), tr("One step back"), c.step_back,
+                Qt.Key.Key_Left, sp.SP_MediaSeekBackward),
+        _action(window, "action_reset", tr("&Reset to step 0"), tr("Go to the first step and stop"),
+                c.go_to_start, Qt.Key.Key_Home, sp.SP_MediaSkipBackward),
+        _action(window, "action_go_to_end", tr("Go to &end"), tr("Go to the last step"), c.go_to_end,
+                Qt.Key.Key_End, sp.SP_MediaSkipForward),
+        _action(window, "action_open", tr("&Open session…"), tr("Open a saved session (.json)"), docs.open,
                 key.Open, sp.SP_DialogOpenButton),
-        _action(window, "action_save", "&Save", "Save the session", docs.save, key.Save,
+        _action(window, "action_save", tr("&Save"), tr("Save the session"), docs.save, key.Save,
                 sp.SP_DialogSaveButton),
-        _action(window, "action_save_as", "Save &as…", "Save the session under a new name", docs.save_as,
-                "Ctrl+Shift+S"),
-        _action(window, "action_import_weights", "&Import weights…",
-                "Load a cell's weights from a PyTorch, Keras, ONNX, NPZ or safetensors file",
+        _action(window, "action_save_as", tr("Save &as…"), tr("Save the session under a new name"),
+                docs.save_as, "Ctrl+Shift+S"),
+        _action(window, "action_import_weights", tr("&Import weights…"),
+                tr("Load a cell's weights from a PyTorch, Keras, ONNX, NPZ or safetensors file"),
                 docs.import_weights, "Ctrl+I"),
-        _action(window, "action_import_inputs", "Load &inputs…",
-                "Load the input sequence from .npy, .csv or .json", docs.import_inputs),
-        _action(window, "action_export_trace", "&Trace…",
-                "Export the trace as NPZ, CSV (wide or long) or JSON", exports.export_trace, "Ctrl+E"),
-        _action(window, "action_export_weights", "&Weights…", "Export the weights (PyTorch names, NPZ, …)",
-                exports.export_weights),
-        _action(window, "action_export_image", "Current &view as image…",
-                "Save the diagram, the gradient plot or the whole window as PNG or SVG",
+        _action(window, "action_import_inputs", tr("Load &inputs…"),
+                tr("Load the input sequence from .npy, .csv or .json"), docs.import_inputs),
+        _action(window, "action_export_trace", tr("&Trace…"),
+                tr("Export the trace as NPZ, CSV (wide or long) or JSON"), exports.export_trace, "Ctrl+E"),
+        _action(window, "action_export_weights", tr("&Weights…"),
+                tr("Export the weights (PyTorch names, NPZ, …)"), exports.export_weights),
+        _action(window, "action_export_image", tr("Current &view as image…"),
+                tr("Save the diagram, the gradient plot or the whole window as PNG or SVG"),
                 exports.export_image),
-        _action(window, "action_export_gif", "Run as animated &GIF…", "Save the run of the diagram as a GIF",
-                exports.export_gif),
-        _action(window, "action_quit", "&Quit", "Quit GateScope", window.close, key.Quit),
-        _action(window, "action_reset_layout", "Reset &layout", "Put every panel back where it started",
-                window.reset_layout),
-        _action(window, "action_about", "&About GateScope", "Version and licence", window.show_about),
+        _action(window, "action_export_gif", tr("Run as animated &GIF…"),
+                tr("Save the run of the diagram as a GIF"), exports.export_gif),
+        _action(window, "action_quit", tr("&Quit"), tr("Quit GateScope"), window.close, key.Quit),
+        _action(window, "action_reset_layout", tr("Reset &layout"),
+                tr("Put every panel back where it started"), window.reset_layout),
+        _action(window, "action_about", tr("&About GateScope"), tr("Version and licence"), window.show_about),
     ]
     if not actions[-3].shortcut().toString():
         actions[-3].setShortcut(QKeySequence("Ctrl+Q"))  # some platforms have no standard Quit key
-    undo = c.undo_stack.createUndoAction(window, "&Undo")
+    undo = c.undo_stack.createUndoAction(window, tr("&Undo"))
     undo.setObjectName("action_undo")
     undo.setShortcut(QKeySequence("Ctrl+Z"))
-    undo.setToolTip("Undo the last edit (Ctrl+Z)")
+    undo.setToolTip(tr("Undo the last edit (Ctrl+Z)"))
     undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
-    redo = c.undo_stack.createRedoAction(window, "&Redo")
+    redo = c.undo_stack.createRedoAction(window, tr("&Redo"))
     redo.setObjectName("action_redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    redo.setToolTip("Redo the edit just undone (Ctrl+Shift+Z)")
+    redo.setToolTip(tr("Redo the edit just undone (Ctrl+Shift+Z)"))
     redo.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
     actions += [undo, redo]
     by_name = {a.objectName(): a for a in actions}
@@ -136,44 +138,44 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
 def _show_playing(window: MainWindow, action: QAction, playing: bool) -> None:
     sp = QStyle.StandardPixmap
     action.setIcon(window.style().standardIcon(sp.SP_MediaPause if playing else sp.SP_MediaPlay))
-    action.setText("&Pause" if playing else "&Play")
+    action.setText(tr("&Pause") if playing else tr("&Play"))
 
 
 def setup_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
     """File, Edit, Playback, Presets, View and Help menus."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(tr("&File"))
     file_menu.setObjectName("menu_file")
     file_menu.addActions([actions["action_open"]])
-    window.recent_menu = file_menu.addMenu("Open &recent")
+    window.recent_menu = file_menu.addMenu(tr("Open &recent"))
     window.recent_menu.setObjectName("menu_recent")
     file_menu.addActions([actions["action_save"], actions["action_save_as"]])
     file_menu.addSeparator()
     file_menu.addActions([actions["action_import_weights"], actions["action_import_inputs"]])
-    export_menu = file_menu.addMenu("&Export")
+    export_menu = file_menu.addMenu(tr("&Export"))
     export_menu.setObjectName("menu_export")
     export_menu.addActions([actions[f"action_export_{k}"] for k in ("trace", "weights", "image", "gif")])
     file_menu.addSeparator()
     file_menu.addAction(actions["action_quit"])
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(tr("&Edit"))
     edit_menu.setObjectName("menu_edit")
     edit_menu.addActions([actions["action_undo"], actions["action_redo"]])
-    play_menu = bar.addMenu("&Playback")
+    play_menu = bar.addMenu(tr("&Playback"))
     play_menu.setObjectName("menu_playback")
     play_menu.addActions([actions[n] for n in ("action_play", "action_step_back", "action_step_forward",
                                                "action_reset", "action_go_to_end")])
-    window.presets_menu = bar.addMenu("Pre&sets")
+    window.presets_menu = bar.addMenu(tr("Pre&sets"))
     window.presets_menu.setObjectName("menu_presets")
-    window.view_menu = bar.addMenu("&View")
+    window.view_menu = bar.addMenu(tr("&View"))
     window.view_menu.setObjectName("menu_view")
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(tr("&Help"))
     help_menu.setObjectName("menu_help")
     help_menu.addAction(actions["action_about"])
 
 
 def setup_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
     """The main toolbar: open, save, undo and redo (the window adds the transport bar to it)."""
-    bar = QToolBar("Main toolbar", window)
+    bar = QToolBar(tr("Main toolbar"), window)
     bar.setObjectName("toolbar_main")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
