@@ -14,6 +14,7 @@ Korean text falls back to NanumGothic on a machine with no Korean font of its ow
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QActionGroup, QFont, QFontDatabase
@@ -23,7 +24,7 @@ translate = QCoreApplication.translate
 
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
            "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
-           "save_choice", "setup_language", "tr"]
+           "save_choice", "setup_language", "tr", "cell_label", "describe_cell"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -161,3 +162,20 @@ def tr(text: str) -> str:
     context, which is the context this looks up.
     """
     return QCoreApplication.translate("", text)
+
+
+def cell_label(cell: Any) -> str:
+    """The cell's kind with its convention in the interface language (``Cell.label()``, translated)."""
+    if cell.kind == "gru":
+        return tr("GRU (reset after matmul)") if cell.reset_after else tr("GRU (reset before matmul)")
+    if cell.kind == "lstm":
+        return tr("LSTM with peepholes") if getattr(cell, "weight_peephole", None) is not None else "LSTM"
+    return f"RNN ({cell.nonlinearity})"
+
+
+def describe_cell(cell: Any) -> str:
+    """One line such as "LSTM, 1 input, 4 units" in the interface language (``Cell.describe()``)."""
+    D, H = cell.input_size, cell.hidden_size
+    inputs = tr("1 input") if D == 1 else tr("{n} inputs").format(n=D)
+    units = tr("1 unit") if H == 1 else tr("{n} units").format(n=H)
+    return tr("{kind}, {inputs}, {units}").format(kind=cell_label(cell), inputs=inputs, units=units)
