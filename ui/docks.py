@@ -10,8 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QT_TR_NOOP, QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QTabBar, QWidget
+
+from ui.i18n import tr
 
 if TYPE_CHECKING:
     from ui.controller import Controller
@@ -25,13 +27,13 @@ STATE_KEY = "main_window/state"
 STATE_VERSION = 3  # bump when the docks change so an old saved layout is ignored
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 DOCKS: tuple[tuple[str, str, Qt.DockWidgetArea], ...] = (  # objectName, title, area
-    ("dock_preset", "About this example", _LEFT),
-    ("dock_setup", "Cell set-up", _LEFT),
-    ("dock_gates", "Gates and states", _RIGHT),
-    ("dock_gradients", "Gradients", _RIGHT),
-    ("dock_inspector", "Inspector", _RIGHT),
-    ("dock_inputs", "Inputs", _RIGHT),
-    ("dock_weights", "Weights", _RIGHT),
+    ("dock_preset", QT_TR_NOOP("About this example"), _LEFT),
+    ("dock_setup", QT_TR_NOOP("Cell set-up"), _LEFT),
+    ("dock_gates", QT_TR_NOOP("Gates and states"), _RIGHT),
+    ("dock_gradients", QT_TR_NOOP("Gradients"), _RIGHT),
+    ("dock_inspector", QT_TR_NOOP("Inspector"), _RIGHT),
+    ("dock_inputs", QT_TR_NOOP("Inputs"), _RIGHT),
+    ("dock_weights", QT_TR_NOOP("Weights"), _RIGHT),
 )
 
 
@@ -40,7 +42,7 @@ def make_view(module: str, cls: str, controller: Controller, title: str, parent:
     try:
         return getattr(importlib.import_module(f"ui.widgets.{module}"), cls)(controller, parent)
     except (ImportError, AttributeError):
-        label = QLabel(f"{title}\n(not available in this build)", parent)
+        label = QLabel(tr("{title}\n(not available in this build)").format(title=title), parent)
         label.setObjectName(f"placeholder_{module}")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setEnabled(False)
@@ -66,12 +68,12 @@ def build_docks(window: MainWindow, contents: dict[str, QWidget]) -> dict[str, Q
     """One QDockWidget per :data:`DOCKS` entry around ``contents[name]``, listed in the View menu."""
     docks: dict[str, QDockWidget] = {}
     for name, title, _area in DOCKS:
-        dock = QDockWidget(title, window)
+        dock = QDockWidget(tr(title), window)
         dock.setObjectName(name)
         dock.setWidget(_scrollable(contents[name], dock))
         toggle = dock.toggleViewAction()
         toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
-        toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+        toggle.setToolTip(tr("Show or hide the {panel} panel").format(panel=tr(title).lower()))
         window.view_menu.addAction(toggle)
         docks[name] = dock
     return docks
