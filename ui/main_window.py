@@ -13,6 +13,7 @@ from ui.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
 from ui.controller import Controller
 from ui.documents import DocumentManager
 from ui.exporting import Exporter
+from ui.i18n import describe_cell
 from ui.widgets.cell_setup import CellSetup
 from ui.widgets.lesson_panel import install_lessons
 from ui.widgets.overflow_bar import OverflowBar
@@ -120,7 +121,8 @@ class MainWindow(QMainWindow):
 
     def _show_cell(self, *_args: object) -> None:
         c = self.controller
-        self.cell_label.setText(f"{c.cell.describe()} · {c.cell.dtype.name} · T = {c.length} steps")
+        self.cell_label.setText(self.tr("{cell} · {dtype} · T = {steps} steps").format(
+            cell=describe_cell(c.cell), dtype=c.cell.dtype.name, steps=c.length))
 
     def _fill_presets_menu(self) -> None:
         from simulator.errors import InputError
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
             presets = list_presets()
         except (ImportError, AttributeError, OSError, InputError) as err:
             presets = []
-            self.statusBar().showMessage(f"Presets unavailable: {err}", 8000)
+            self.statusBar().showMessage(self.tr("Presets unavailable: {error}").format(error=err), 8000)
         for preset in presets:
             get = preset.get if isinstance(preset, dict) else lambda k, p=preset: getattr(p, k, None)
             pid, title = get("id"), get("title") or get("id")
@@ -170,10 +172,10 @@ class MainWindow(QMainWindow):
         """The About box."""
         import simulator
 
-        QMessageBox.about(self, "About GateScope",
-                          f"<b>GateScope {simulator.__version__}</b><p>See inside one RNN, LSTM or GRU cell, "
-                          "token by token: watch the gates move, step and play, edit inputs and weights, "
-                          "export traces.</p><p>MIT licence.</p>")
+        QMessageBox.about(self, self.tr("About GateScope"), self.tr(
+            "<b>GateScope {version}</b><p>See inside one RNN, LSTM or GRU cell, token by token: watch the "
+            "gates move, step and play, edit inputs and weights, export traces.</p><p>MIT licence.</p>")
+            .format(version=simulator.__version__))
 
     # -- Qt events ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
