@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QSpinBox, QToolButton, QWidget
 
 from ui.controller import Controller
+from ui.i18n import tr
 
 __all__ = ["TransportBar", "speed_from_position", "position_from_speed", "format_speed"]
 
@@ -30,7 +31,7 @@ def position_from_speed(speed: float) -> int:
 def format_speed(speed: float) -> str:
     """``"0.5 steps/s"``, ``"12 steps/s"``, ``"2000 steps/s"``."""
     text = f"{speed:.1f}" if speed < 9.95 else f"{speed:.0f}"
-    return f"{text.removesuffix('.0')} steps/s"
+    return tr("{speed} steps/s").format(speed=text.removesuffix(".0"))
 
 
 class TransportBar(QWidget):
@@ -71,10 +72,10 @@ class TransportBar(QWidget):
             self.buttons[name] = button
             layout.addWidget(button)
         layout.addSpacing(8)
-        step_label = QLabel("Step", self)
+        step_label = QLabel(self.tr("Step"), self)
         self.step_spin = QSpinBox(self)
         self.step_spin.setObjectName("step_spin")
-        self.step_spin.setAccessibleName("Current step")
+        self.step_spin.setAccessibleName(self.tr("Current step"))
         self.step_spin.setKeyboardTracking(False)
         self.step_spin.setMinimumWidth(72)
         self.step_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -87,25 +88,26 @@ class TransportBar(QWidget):
         layout.addSpacing(8)
         self.scrubber = QSlider(Qt.Orientation.Horizontal, self)
         self.scrubber.setObjectName("scrubber")
-        self.scrubber.setAccessibleName("Scrubber")
-        self.scrubber.setToolTip("Drag to move through the sequence")
+        self.scrubber.setAccessibleName(self.tr("Scrubber"))
+        self.scrubber.setToolTip(self.tr("Drag to move through the sequence"))
         self.scrubber.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.scrubber.setMinimumWidth(160)
         layout.addWidget(self.scrubber, 1)
         layout.addSpacing(8)
-        speed_title = QLabel("Speed", self)
+        speed_title = QLabel(self.tr("Speed"), self)
         self.speed_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.speed_slider.setObjectName("speed_slider")
-        self.speed_slider.setAccessibleName("Playback speed")
+        self.speed_slider.setAccessibleName(self.tr("Playback speed"))
         self.speed_slider.setRange(0, SPEED_TICKS)
         self.speed_slider.setPageStep(SPEED_TICKS // 10)
         self.speed_slider.setFixedWidth(120)
-        self.speed_slider.setToolTip("Playback speed, 0.5 to 2000 steps per second (logarithmic); "
-                                     "above the screen's frame rate several steps are shown per frame")
+        self.speed_slider.setToolTip(self.tr(
+            "Playback speed, 0.5 to 2000 steps per second (logarithmic); "
+            "above the screen's frame rate several steps are shown per frame"))
         speed_title.setBuddy(self.speed_slider)
         self.speed_label = QLabel(self)
         self.speed_label.setObjectName("speed_label")
-        self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance("2000 steps/s") + 4)
+        self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance(format_speed(2000)) + 4)
         layout.addWidget(speed_title)
         layout.addWidget(self.speed_slider)
         layout.addWidget(self.speed_label)
@@ -128,8 +130,9 @@ class TransportBar(QWidget):
             w.blockSignals(False)
         self.scrubber.setPageStep(max(1, (last + 1) // 20))
         self.last_label.setText(f"/ {last}")
-        tip = (f"The current step t, counted from 0: row t is the state after reading input t "
-               f"(0 … {last}; T = {last + 1} steps). Type a number and press Enter to go there.")
+        tip = self.tr("The current step t, counted from 0: row t is the state after reading input t "
+                      "(0 … {last}; T = {steps} steps). Type a number and press Enter to go there.").format(
+            last=last, steps=last + 1)
         self.step_spin.setToolTip(tip)
         self.last_label.setToolTip(tip)
         self._show_step(self.controller.step)
