@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.controller import Controller
+from ui.i18n import describe_cell
 
 __all__ = ["PresetInfo"]
 
@@ -34,7 +35,7 @@ class PresetInfo(QScrollArea):
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setToolTip("What this example shows and what to try")
+        self.text.setToolTip(self.tr("What this example shows and what to try"))
         self.cell = QLabel(body)
         self.cell.setObjectName("preset_cell")
         self.cell.setWordWrap(True)
@@ -51,8 +52,10 @@ class PresetInfo(QScrollArea):
     def refresh(self) -> None:
         """Show the current document's title, explanation and cell."""
         session = self.controller.session
-        self.title.setText(session.title or "Your own session")
-        self.text.setText(session.description or "Choose an example from the Presets menu, or build a "
-                          "cell in the Cell set-up panel and edit its inputs and weights.")
+        self.title.setText(session.title or self.tr("Your own session"))
+        self.text.setText(session.description or self.tr(
+            "Choose an example from the Presets menu, or build a cell in the Cell set-up panel and edit its "
+            "inputs and weights."))
         c = self.controller
-        self.cell.setText(f"{c.cell.describe()}; {c.length} steps. Space plays, ← → step, Home/End jump.")
+        self.cell.setText(self.tr("{cell}; {steps} steps. Space plays, ← → step, Home/End jump.").format(
+            cell=describe_cell(c.cell), steps=c.length))
