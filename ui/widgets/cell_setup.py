@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,26 +23,32 @@ from PySide6.QtWidgets import (
 from simulator import make_cell
 from simulator.session import Session
 from ui.controller import Controller
+from ui.i18n import describe_cell, tr
 
 __all__ = ["CellSetup", "CELL_KINDS", "INITIALISERS"]
 
 # (label, kind, options, tooltip)
 CELL_KINDS: list[tuple[str, str, dict[str, Any], str]] = [
-    ("RNN (tanh)", "rnn", {"nonlinearity": "tanh"}, "Elman RNN: h' = tanh(W_ih x + b_ih + W_hh h + b_hh)"),
-    ("RNN (ReLU)", "rnn", {"nonlinearity": "relu"},
-     "Elman RNN with ReLU: h' = relu(W_ih x + b_ih + W_hh h + b_hh)"),
-    ("LSTM", "lstm", {}, "LSTM with gates i, f, g, o and a cell state c (PyTorch layout)"),
-    ("GRU (reset after, PyTorch)", "gru", {"reset_after": True},
-     "GRU as in PyTorch (and Keras reset_after=True): n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))"),
-    ("GRU (reset before, Cho et al.)", "gru", {"reset_after": False},
-     "GRU of Cho et al. 2014 (Keras reset_after=False): n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)"),
+    (QT_TR_NOOP("RNN (tanh)"), "rnn", {"nonlinearity": "tanh"},
+     QT_TR_NOOP("Elman RNN: h' = tanh(W_ih x + b_ih + W_hh h + b_hh)")),
+    (QT_TR_NOOP("RNN (ReLU)"), "rnn", {"nonlinearity": "relu"},
+     QT_TR_NOOP("Elman RNN with ReLU: h' = relu(W_ih x + b_ih + W_hh h + b_hh)")),
+    ("LSTM", "lstm", {}, QT_TR_NOOP("LSTM with gates i, f, g, o and a cell state c (PyTorch layout)")),
+    (QT_TR_NOOP("GRU (reset after, PyTorch)"), "gru", {"reset_after": True},
+     QT_TR_NOOP(
+         "GRU as in PyTorch (and Keras reset_after=True): n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))")),
+    (QT_TR_NOOP("GRU (reset before, Cho et al.)"), "gru", {"reset_after": False},
+     QT_TR_NOOP(
+         "GRU of Cho et al. 2014 (Keras reset_after=False): n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)")),
 ]
 INITIALISERS = [
-    ("pytorch", "PyTorch default: every weight and bias ~ U(−1/√H, 1/√H)"),
-    ("glorot", "Glorot-uniform kernels, zero biases"),
-    ("orthogonal", "Glorot-uniform input kernel, an orthogonal recurrent matrix per gate"),
-    ("keras", "Keras defaults: Glorot kernel, orthogonal recurrent kernel, zero bias (LSTM forget bias 1)"),
-    ("zeros", "All weights and biases zero"),
+    ("pytorch", QT_TR_NOOP("PyTorch default: every weight and bias ~ U(−1/√H, 1/√H)")),
+    ("glorot", QT_TR_NOOP("Glorot-uniform kernels, zero biases")),
+    ("orthogonal", QT_TR_NOOP("Glorot-uniform input kernel, an orthogonal recurrent matrix per gate")),
+    ("keras",
+     QT_TR_NOOP(
+         "Keras defaults: Glorot kernel, orthogonal recurrent kernel, zero bias (LSTM forget bias 1)")),
+    ("zeros", QT_TR_NOOP("All weights and biases zero")),
 ]
 MAX_SIZE = 1024
 
@@ -72,61 +78,66 @@ class CellSetup(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("cell_kind_combo")
-        self.kind_combo.setAccessibleName("Cell kind")
-        self.kind_combo.setToolTip("The kind of recurrent cell to simulate")
+        self.kind_combo.setAccessibleName(self.tr("Cell kind"))
+        self.kind_combo.setToolTip(self.tr("The kind of recurrent cell to simulate"))
         self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind_combo.setMinimumContentsLength(10)
         for i, (label, _kind, _options, tip) in enumerate(CELL_KINDS):
-            self.kind_combo.addItem(label)
-            self.kind_combo.setItemData(i, tip, 3)  # Qt.ToolTipRole
-        form.addRow("&Kind", self.kind_combo)
-        self.input_spin = self._spin("input_size_spin", "Input size D", "D, the size of one input vector")
-        self.hidden_spin = self._spin("hidden_size_spin", "Hidden size H", "H, the number of units (1–1024)")
-        form.addRow("&Input size D", self.input_spin)
-        form.addRow("&Hidden size H", self.hidden_spin)
+            self.kind_combo.addItem(tr(label))
+            self.kind_combo.setItemData(i, tr(tip), 3)  # Qt.ToolTipRole
+        form.addRow(self.tr("&Kind"), self.kind_combo)
+        self.input_spin = self._spin("input_size_spin", self.tr("Input size D"),
+                self.tr("D, the size of one input vector"))
+        self.hidden_spin = self._spin("hidden_size_spin", self.tr("Hidden size H"),
+                self.tr("H, the number of units (1–1024)"))
+        form.addRow(self.tr("&Input size D"), self.input_spin)
+        form.addRow(self.tr("&Hidden size H"), self.hidden_spin)
         self.init_combo = QComboBox(self)
         self.init_combo.setObjectName("init_combo")
-        self.init_combo.setAccessibleName("Initialiser")
-        self.init_combo.setToolTip("How the new weights are drawn")
+        self.init_combo.setAccessibleName(self.tr("Initialiser"))
+        self.init_combo.setToolTip(self.tr("How the new weights are drawn"))
         for i, (name, tip) in enumerate(INITIALISERS):
             self.init_combo.addItem(name)
-            self.init_combo.setItemData(i, tip, 3)
-        form.addRow("I&nitialiser", self.init_combo)
+            self.init_combo.setItemData(i, tr(tip), 3)
+        form.addRow(self.tr("I&nitialiser"), self.init_combo)
         self.seed_spin = QSpinBox(self)
         self.seed_spin.setObjectName("seed_spin")
-        self.seed_spin.setAccessibleName("Random seed")
+        self.seed_spin.setAccessibleName(self.tr("Random seed"))
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip("The random seed: the same seed gives the same weights")
-        form.addRow("&Seed", self.seed_spin)
+        self.seed_spin.setToolTip(self.tr("The random seed: the same seed gives the same weights"))
+        form.addRow(self.tr("&Seed"), self.seed_spin)
         self.dtype_combo = QComboBox(self)
         self.dtype_combo.setObjectName("dtype_combo")
-        self.dtype_combo.setAccessibleName("Number type")
+        self.dtype_combo.setAccessibleName(self.tr("Number type"))
         self.dtype_combo.addItems(["float64", "float32"])
-        self.dtype_combo.setToolTip("float64 (exact reference) or float32 (as most trained models run)")
-        form.addRow("&Precision", self.dtype_combo)
+        self.dtype_combo.setToolTip(self.tr(
+            "float64 (exact reference) or float32 (as most trained models run)"))
+        form.addRow(self.tr("&Precision"), self.dtype_combo)
         bias_row = QHBoxLayout()
-        self.forget_check = QCheckBox("set to", self)
+        self.forget_check = QCheckBox(self.tr("set to"), self)
         self.forget_check.setObjectName("forget_bias_check")
-        self.forget_check.setToolTip("LSTM only: set the forget-gate bias b_if (b_hf = 0) instead of "
-                                     "the initialiser's value")
+        self.forget_check.setToolTip(self.tr("LSTM only: set the forget-gate bias b_if (b_hf = 0) instead "
+                                             "of the initialiser's value"))
         self.forget_spin = QDoubleSpinBox(self)
         self.forget_spin.setObjectName("forget_bias_spin")
-        self.forget_spin.setAccessibleName("Forget-gate bias")
+        self.forget_spin.setAccessibleName(self.tr("Forget-gate bias"))
         self.forget_spin.setRange(-10.0, 10.0)
         self.forget_spin.setSingleStep(0.5)
-        self.forget_spin.setToolTip("The LSTM forget-gate bias; 1 or more makes the cell remember longer")
+        self.forget_spin.setToolTip(self.tr(
+            "The LSTM forget-gate bias; 1 or more makes the cell remember longer"))
         bias_row.addWidget(self.forget_check)
         bias_row.addWidget(self.forget_spin, 1)
-        self.forget_label = QLabel("&Forget bias", self)
+        self.forget_label = QLabel(self.tr("&Forget bias"), self)
         self.forget_label.setBuddy(self.forget_spin)
         form.addRow(self.forget_label, bias_row)
 
-        self.apply_button = QPushButton("Apply", self)
+        self.apply_button = QPushButton(self.tr("Apply"), self)
         self.apply_button.setObjectName("cell_setup_apply")
-        self.apply_button.setToolTip("Build a new cell with these settings and fresh weights (undoable)")
-        self.revert_button = QPushButton("Revert", self)
+        self.apply_button.setToolTip(self.tr(
+            "Build a new cell with these settings and fresh weights (undoable)"))
+        self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setObjectName("cell_setup_revert")
-        self.revert_button.setToolTip("Show the current cell's settings again")
+        self.revert_button.setToolTip(self.tr("Show the current cell's settings again"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -173,7 +184,8 @@ class CellSetup(QWidget):
         forget = settings.get("forget_bias")
         self.forget_check.setChecked(isinstance(forget, (int, float)))
         self.forget_spin.setValue(float(forget) if isinstance(forget, (int, float)) else 1.0)
-        self.summary.setText(f"Now: {cell.describe()}, {cell.dtype.name}.")
+        self.summary.setText(self.tr("Now: {cell}, {dtype}.").format(
+            cell=describe_cell(cell), dtype=cell.dtype.name))
         self._update_enabled()
 
     def chosen(self) -> dict[str, Any]:
@@ -193,9 +205,9 @@ class CellSetup(QWidget):
         args = self.chosen()
         if self._edited():
             answer = QMessageBox.question(
-                self, "Replace the weights?",
-                "This replaces the current weights with new ones drawn by the initialiser. "
-                "You can undo it with Edit ▸ Undo.",
+                self, self.tr("Replace the weights?"),
+                self.tr("This replaces the current weights with new ones drawn by the initialiser. "
+                        "You can undo it with Edit ▸ Undo."),
                 QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Ok)
             if answer != QMessageBox.StandardButton.Ok:
@@ -207,14 +219,14 @@ class CellSetup(QWidget):
         if cell.input_size != inputs.shape[1]:
             inputs = np.zeros((len(inputs), cell.input_size))
             labels = []
-            self.message.emit(f"The input size changed to {cell.input_size}: the {len(inputs)} input steps "
-                              "were reset to zeros.")
+            self.message.emit(self.tr("The input size changed to {size}: the {steps} input steps were reset "
+                                      "to zeros.").format(size=cell.input_size, steps=len(inputs)))
         else:
-            self.message.emit(f"New {cell.describe()}; the inputs were kept.")
+            self.message.emit(self.tr("New {cell}; the inputs were kept.").format(cell=describe_cell(cell)))
         settings = {**self.controller.settings(), "init": args["init"], "seed": args["seed"],
                     "forget_bias": args["forget_bias"]}
         settings["selected_unit"] = min(settings.get("selected_unit", 0), cell.hidden_size - 1)
         session = Session(cell=cell, inputs=inputs.astype(np.float64), title=old.title,
                           description=old.description, input_labels=labels, settings=settings)
-        self.controller.replace_session(session, f"New cell: {cell.describe()}")
+        self.controller.replace_session(session, self.tr("New cell: {cell}").format(cell=describe_cell(cell)))
         return True
