@@ -230,7 +230,7 @@ class CellDiagram(QWidget):
     def _header(self) -> tuple[str, str]:
         c = self.controller
         who = f"mean of {c.cell.hidden_size} units" if self.mean_mode else f"unit {c.selected_unit}"
-        return c.cell.describe(), f"step {c.step + 1} / {c.length}   ·   t = {c.step}   ·   {who}"
+        return c.cell.describe(), f"t = {c.step} / {max(c.length - 1, 0)}   ·   {who}"  # as the transport
 
     def _x_text(self) -> str | None:
         """The token a one-hot input stands for, when the session labels its input dimensions."""
