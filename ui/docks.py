@@ -99,7 +99,7 @@ def arrange_docks(window: MainWindow) -> None:
 def apply_default_sizes(window: MainWindow) -> None:
     """Dock widths and heights for the window's size.
 
-    Left 15 %, right 30 %; the diagram gets 52 % of the middle column over the timeline, the
+    Left 15 %, right 30 %; the diagram and the timeline share the middle column equally, the
     editors on the right 55 % below the gate panel.
     """
     d, w, h = window.docks, window.width(), window.height()
@@ -107,7 +107,7 @@ def apply_default_sizes(window: MainWindow) -> None:
                        Qt.Orientation.Horizontal)
     window.resizeDocks([d["dock_gates"], d["dock_inputs"]], [h * 9 // 20, h * 11 // 20],
                        Qt.Orientation.Vertical)
-    window.splitter.setSizes([h * 13 // 25, h * 12 // 25])
+    window.splitter.setSizes([h // 2, h // 2])
 
 
 def hide_stale_tab_bars(window: MainWindow) -> None:

@@ -100,12 +100,15 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
             p.drawRoundedRect(r, 9, 9)
             _gauge(p, node, v, th, ink)
             p.setPen(ink)
-            p.setFont(fonts.symbol)
-            p.drawText(QRectF(r.left(), r.top() + 1, r.width(), 28), CENTER, node.symbol)
             text = f"{node.name} {short(v)}"
             fits = fonts.metrics(fonts.label).horizontalAdvance(text) <= r.width() - 6
-            p.setFont(fonts.label if fits else fonts.tiny)
-            p.drawText(QRectF(r.left(), r.top() + 27, r.width(), 24), CENTER, text)
+            font = fonts.label if fits else fonts.tiny
+            line = fonts.metrics(font).height()  # the value sits on the gauge, the symbol above it
+            label = QRectF(r.left(), r.bottom() - 12 - line, r.width(), line)
+            p.setFont(fonts.symbol)
+            p.drawText(QRectF(r.left(), r.top(), r.width(), label.top() - r.top() + 3), CENTER, node.symbol)
+            p.setFont(font)
+            p.drawText(label, CENTER, text)
         elif node.shape == "state":
             p.drawEllipse(r)
             p.setPen(ink)
