@@ -65,6 +65,10 @@ class Controller(QObject):
         self.selected_unit = 0
         self._gradient_cache: tuple[Any, dict[str, np.ndarray] | None] = (None, None)
         self._version = 0
+        # a drag (merged edits) writes at once; recompute and signals once per event-loop pass
+        self._deferring = self._stale_trace = self._pending = False
+        self._flush_timer = QTimer(self, singleShot=True, interval=0)
+        self._flush_timer.timeout.connect(self.flush)
         self._install(session, keep_step=True)
 
     # -- document ----------------------------------------------------------------------
@@ -75,7 +79,10 @@ class Controller(QObject):
 
     @property
     def trace(self) -> Trace:
-        """The current trace (T rows)."""
+        """The current trace (T rows), always up to date with the cell's weights."""
+        if self._stale_trace:  # a drag's weight is written but its recompute is still queued
+            self._stale_trace = False
+            self.simulation.refresh(0)
         return self.simulation.trace
 
     @property
@@ -108,6 +115,7 @@ class Controller(QObject):
         self.undo_stack.push(commands.ReplaceSessionCommand(self, session, text))
 
     def _install(self, session: Session, keep_step: bool) -> None:
+        self._stale_trace = self._pending = False  # a queued drag update is superseded
         self.session = session
         self.simulation = Simulation(session.cell.copy(), session.inputs, session.state())
         self.selected_unit = int(min(max(session.settings.get("selected_unit", 0), 0),
@@ -132,8 +140,22 @@ class Controller(QObject):
         values = np.asarray(values, dtype=float)
         if not np.all(np.isfinite(values)):
             raise ValueError("weights must be finite numbers")
-        self.undo_stack.push(commands.SetParameterCommand(
-            self, name, index, values, text or f"Edit {name}", merge_key))
+        self._deferring = merge_key is not None  # a drag: recompute once per event-loop pass
+        try:
+            self.undo_stack.push(commands.SetParameterCommand(
+                self, name, index, values, text or f"Edit {name}", merge_key))
+        finally:
+            self._deferring = False
+
+    def flush(self) -> None:
+        """Recompute and notify the views now for weights a drag has written (no-op otherwise)."""
+        if not self._pending:
+            return
+        self._pending = False
+        self._flush_timer.stop()
+        _ = self.trace  # recomputes when stale
+        self.weights_changed.emit()
+        self.trace_changed.emit(0)
 
     def set_inputs(self, start: int, values: Any, text: str = "Edit inputs",
                    cols: slice = slice(None)) -> None:
@@ -157,10 +179,12 @@ class Controller(QObject):
     # called by commands only
     def _write_parameter(self, name: str, index: Any, values: np.ndarray) -> None:
         getattr(self.cell, name)[index] = values
-        self.simulation.refresh(0)
         self._changed()
-        self.weights_changed.emit()
-        self.trace_changed.emit(0)
+        self._stale_trace = self._pending = True
+        if self._deferring:
+            self._flush_timer.start()
+        else:
+            self.flush()
 
     def _write_inputs(self, start: int, values: np.ndarray, cols: slice) -> None:
         rows = self.trace.x[start:start + len(values)].copy()

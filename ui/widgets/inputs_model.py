@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 __all__ = ["InputsModel", "apply_inputs", "display_label", "palette_colors", "session_with_inputs"]
 
 _SPECIAL = {" ": "␣", "\n": "⏎", "\t": "⇥"}
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT, _BACKGROUND, _FOREGROUND, _FONT, _ALIGN, _TOOLTIP = (int(r) for r in (
+    _R.DisplayRole, _R.EditRole, _R.BackgroundRole, _R.ForegroundRole, _R.FontRole, _R.TextAlignmentRole,
+    _R.ToolTipRole))
+_UNUSED = frozenset(int(r) for r in (_R.DecorationRole, _R.CheckStateRole, _R.SizeHintRole,
+                                     _R.StatusTipRole, _R.WhatsThisRole, _R.AccessibleDescriptionRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -62,22 +69,23 @@ class InputsModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._cols
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # called for every visible cell and role on each repaint: plain-int roles, no enum compares
+        if role in _UNUSED or not index.isValid():
             return None
         t, d = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return f"{float(self.controller.trace.x[t, d]):.6g}"
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             return repr(float(self.controller.trace.x[t, d]))
-        if role == Qt.ItemDataRole.BackgroundRole and t == self._step:
-            return self.highlight
-        if role == Qt.ItemDataRole.ForegroundRole and self.controller.trace.x[t, d] == 0:
-            return self.dim  # zeros recede, so one-hot rows read at a glance
-        if role == Qt.ItemDataRole.FontRole and t == self._step:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _BACKGROUND:
+            return self.highlight if t == self._step else None
+        if role == _FOREGROUND:
+            return self.dim if self.controller.trace.x[t, d] == 0 else None  # zeros recede: one-hot reads
+        if role == _FONT:
+            return self._bold if t == self._step else None
+        if role == _ALIGN:
+            return _RIGHT
+        if role == _TOOLTIP:
             return f"x[{t}, {d}] = {float(self.controller.trace.x[t, d])!r}\n{self._column_name(d)}"
         return None
 

@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from ui.widgets import colormaps as cm
+from ui.widgets.timeline_tiles import TiledImage
 
 __all__ = ["LINE_COLORS", "Timeline"]
 
@@ -47,6 +48,13 @@ class _SeekViewBox(pg.ViewBox):
             super().mouseDragEvent(ev, axis)
 
 
+class _Cursor(pg.InfiniteLine):
+    """The current-step line: it never takes part in auto-ranging, so moving it is cheap."""
+
+    def informViewBoundsChanged(self) -> None:  # noqa: N802 (pyqtgraph override)
+        pass  # an infinite line has no data bounds; telling the ViewBox would re-range it every step
+
+
 class Timeline(QWidget):
     """Heatmaps of gates and states over the whole sequence, with a seekable cursor.
 
@@ -57,8 +65,9 @@ class Timeline(QWidget):
 
     Attributes
     ----------
-    images : dict of str to pyqtgraph.ImageItem
-        One per shown quantity; ``images[name].image`` is the (T, H) trace array.
+    images : dict of str to TiledImage
+        One per shown quantity; ``images[name].image`` is the (T, H) trace array (float32),
+        shown as tiles so an edit re-renders only the tiles from the edited step on.
     cursors : list of pyqtgraph.InfiniteLine
         The current-step line in every plot.
     curves : dict of str to pyqtgraph.PlotDataItem
@@ -70,7 +79,8 @@ class Timeline(QWidget):
         self.setObjectName("timeline")
         self.setAccessibleName("Timeline")
         self.controller = controller
-        self.images: dict[str, pg.ImageItem] = {}
+        self.images: dict[str, TiledImage] = {}
+        self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
         self.bars: dict[str, pg.ColorBarItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: list[pg.InfiniteLine] = []
@@ -149,9 +159,9 @@ class Timeline(QWidget):
         plot.hideAxis("bottom")
         if first is not None:
             plot.setXLink(first)
-        line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(self._cursor_color(), width=2))
+        line = _Cursor(angle=90, movable=False, pen=pg.mkPen(self._cursor_color(), width=2))
         line.setZValue(20)
-        plot.addItem(line)
+        plot.addItem(line, ignoreBounds=True)
         self.cursors.append(line)
         return plot
 
@@ -163,6 +173,7 @@ class Timeline(QWidget):
         for store in (self.images, self.bars, self.plots, self.curves):
             store.clear()
         self.cursors.clear()
+        self._shape = None
         palette, cell = self.palette(), self.controller.cell
         text = cm.foreground(palette)
         muted = cm.foreground(palette, QPalette.ColorRole.PlaceholderText).name()
@@ -176,12 +187,11 @@ class Timeline(QWidget):
             first = first or plot
             plot.setMouseEnabled(x=True, y=False)
             plot.getViewBox().invertY(True)  # unit 0 on top, as in the gate panel's reading order
-            image = pg.ImageItem(axisOrder="col-major", autoDownsample=True)
-            plot.addItem(image)
-            bar = pg.ColorBarItem(values=cm.levels_for(name), colorMap=cm.map_for(name, palette),
+            cmap = cm.map_for(name, palette)
+            image = TiledImage(plot, cmap.getLookupTable(nPts=256))
+            bar = pg.ColorBarItem(values=cm.levels_for(name), colorMap=cmap,
                                   interactive=False, width=10, colorMapMenu=False,
                                   pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
-            bar.setImageItem(image)
             bar.axis.setTextPen(text)
             self.view.ci.addItem(bar, row=r, col=2)
             self.images[name], self.bars[name], self.plots[name] = image, bar, plot
@@ -195,6 +205,7 @@ class Timeline(QWidget):
                 color = LINE_COLORS.get(name) or text
                 curve = self.line_plot.plot(pen=pg.mkPen(color, width=2 if name in "hc" else 1.2))
                 curve.setDownsampling(auto=True, method="peak")
+                curve.opts["autoDownsampleFactor"] = 1.0  # min and max per pixel: exact look, ~2 points a pixel
                 curve.setClipToView(True)
                 # the cursor sweeps across the curves every step: repaint them from a pixmap cache
                 curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -210,24 +221,30 @@ class Timeline(QWidget):
         cm.style_plot(self.view, self.plots.values(), palette)
 
     # -- data ------------------------------------------------------------------------------
-    def set_trace(self, _start: int = 0) -> None:
-        """Set every image and curve from the trace (whole arrays, once per trace change)."""
+    def set_trace(self, start: int = 0) -> None:
+        """Show the trace from step ``start`` on (earlier image tiles keep their rendering).
+
+        Axes, ticks and the step range are set only when T or H changed, so an edit
+        neither resets the user's zoom nor re-lays out the plots.
+        """
         cell, trace = self.controller.cell, self.controller.trace
         T, H = trace.length, cell.hidden_size
         arrays = {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
+        new_shape = self._shape != (T, H)
         for name, image in self.images.items():
             levels = cm.levels_for(name, cell, trace)
-            bar = self.bars[name]
-            bar.setLevels(values=levels)
-            bar.axis.setTicks([[(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])], []])
-            image.setImage(np.array(arrays[name], dtype=np.float32), autoLevels=False, levels=levels)
-            image.setRect(QRectF(-0.5, -0.5, max(T, 1), H))
-            self.plots[name].setYRange(-0.5, H - 0.5, padding=0.0)
-            left = self.plots[name].getAxis("left")
-            ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
-            left.setTicks([[(u, str(u)) for u in ends], []])
-        if self.plots:
+            if new_shape or levels != image.levels:
+                bar = self.bars[name]
+                bar.setLevels(values=levels)
+                bar.axis.setTicks([[(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])], []])
+            image.set_data(arrays[name], levels, 0 if new_shape else start)
+            if new_shape:
+                self.plots[name].setYRange(-0.5, H - 0.5, padding=0.0)
+                ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
+                self.plots[name].getAxis("left").setTicks([[(u, str(u)) for u in ends], []])
+        if self.plots and new_shape:
             next(iter(self.plots.values())).setXRange(-0.5, max(T, 1) - 0.5, padding=0.0)
+        self._shape = (T, H)
         self._set_curves()
         self.move_cursor(self.controller.step)
 
