@@ -8,11 +8,12 @@ change reads a dozen numbers from the trace and animates the shown values toward
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEasingCurve, QSize, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui.controller import Controller
+from ui.i18n import describe_cell, tr
 from ui.widgets import colormaps as cm
 from ui.widgets.diagram.canvas import DiagramCanvas
 from ui.widgets.diagram.equations import equation_text
@@ -25,7 +26,8 @@ __all__ = ["CellDiagram"]
 ANIMATION_MS = 120
 FAST_PLAY = 15.0  # steps per second above which the values jump
 FAR_SEEK = 3  # steps; a longer jump is not animated
-HINT = "Hover a gate or state to see its equation with this step's numbers; click it to pin it here."
+HINT = QT_TR_NOOP(
+    "Hover a gate or state to see its equation with this step's numbers; click it to pin it here.")
 
 
 class CellDiagram(QWidget):
@@ -47,7 +49,7 @@ class CellDiagram(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cell_diagram")
-        self.setAccessibleName("Cell diagram")
+        self.setAccessibleName(self.tr("Cell diagram"))
         self.controller = controller
         self._targets: dict[str, float] = {}
         self._from: dict[str, float] = {}
@@ -69,24 +71,26 @@ class CellDiagram(QWidget):
 
     def _build_ui(self) -> None:
         self.mode_combo = QComboBox(objectName="diagram_mode_combo")
-        self.mode_combo.addItem("Selected unit", "unit")
-        self.mode_combo.addItem("Mean of units", "mean")
-        self.mode_combo.setToolTip("Colour the diagram by one unit's values or by the mean over all units")
-        self.mode_combo.setAccessibleName("Diagram values: one unit or the mean of units")
+        self.mode_combo.addItem(self.tr("Selected unit"), "unit")
+        self.mode_combo.addItem(self.tr("Mean of units"), "mean")
+        self.mode_combo.setToolTip(self.tr(
+            "Colour the diagram by one unit's values or by the mean over all units"))
+        self.mode_combo.setAccessibleName(self.tr("Diagram values: one unit or the mean of units"))
         self.mode_combo.currentIndexChanged.connect(lambda _: self._refresh(animate=True))
         self.unit_spin = QSpinBox(objectName="diagram_unit_spin")
-        self.unit_spin.setToolTip("The unit the diagram and its equations show")
-        self.unit_spin.setAccessibleName("Selected unit")
+        self.unit_spin.setToolTip(self.tr("The unit the diagram and its equations show"))
+        self.unit_spin.setAccessibleName(self.tr("Selected unit"))
         self.unit_spin.valueChanged.connect(self.controller.set_selected_unit)
         self.canvas = DiagramCanvas(self)
         self.canvas.tooltip_for = self._tooltip
         self.canvas.node_clicked.connect(self._on_node_clicked)
-        self.caption = QLabel(HINT, objectName="diagram_caption")
+        self.caption = QLabel(tr(HINT), objectName="diagram_caption")
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.caption.setToolTip("The pinned equation (click a gate to pin it, click empty space to clear)")
-        self.caption.setAccessibleName("Pinned equation")
+        self.caption.setToolTip(self.tr(
+            "The pinned equation (click a gate to pin it, click empty space to clear)"))
+        self.caption.setAccessibleName(self.tr("Pinned equation"))
         self.caption.setContentsMargins(10, 2, 6, 2)
         self.caption.setMinimumWidth(200)
         lines = self.caption.fontMetrics().lineSpacing()
@@ -94,9 +98,9 @@ class CellDiagram(QWidget):
         controls = QGridLayout()
         controls.setContentsMargins(0, 2, 8, 2)
         controls.setVerticalSpacing(4)
-        controls.addWidget(QLabel("Show", buddy=self.mode_combo), 0, 0, Qt.AlignmentFlag.AlignRight)
+        controls.addWidget(QLabel(self.tr("Show"), buddy=self.mode_combo), 0, 0, Qt.AlignmentFlag.AlignRight)
         controls.addWidget(self.mode_combo, 0, 1)
-        controls.addWidget(QLabel("Unit", buddy=self.unit_spin), 1, 0, Qt.AlignmentFlag.AlignRight)
+        controls.addWidget(QLabel(self.tr("Unit"), buddy=self.unit_spin), 1, 0, Qt.AlignmentFlag.AlignRight)
         controls.addWidget(self.unit_spin, 1, 1, Qt.AlignmentFlag.AlignLeft)
         self.unit_spin.setMinimumWidth(self.unit_spin.fontMetrics().horizontalAdvance("0000") + 40)
         controls.setRowStretch(2, 1)
@@ -169,7 +173,7 @@ class CellDiagram(QWidget):
         c = self.controller
         self._animation.stop()
         self._pinned = None
-        self.caption.setText(HINT)
+        self.caption.setText(tr(HINT))
         self.canvas.layout_ = build_layout(c.cell)
         self.canvas.scene.hover = None
         self.canvas.scene.pinned = None
@@ -229,8 +233,9 @@ class CellDiagram(QWidget):
 
     def _header(self) -> tuple[str, str]:
         c = self.controller
-        who = f"mean of {c.cell.hidden_size} units" if self.mean_mode else f"unit {c.selected_unit}"
-        return c.cell.describe(), f"t = {c.step} / {max(c.length - 1, 0)}   ·   {who}"  # as the transport
+        who = (self.tr("mean of {units} units").format(units=c.cell.hidden_size) if self.mean_mode
+               else self.tr("unit {unit}").format(unit=c.selected_unit))
+        return describe_cell(c.cell), f"t = {c.step} / {max(c.length - 1, 0)}   ·   {who}"  # as the transport
 
     def _x_text(self) -> str | None:
         """The token a one-hot input stands for, when the session labels its input dimensions."""
@@ -253,12 +258,12 @@ class CellDiagram(QWidget):
         return self.equation_text(self.canvas.layout_.nodes[ident].key)
 
     def _tooltip(self, ident: str) -> str:
-        return self._equation_for(ident) + "\n\nClick to pin this equation below the diagram."
+        return self._equation_for(ident) + "\n\n" + self.tr("Click to pin this equation below the diagram.")
 
     def _on_node_clicked(self, ident: str) -> None:
         if not ident or ident == self._pinned:
             self._pinned = None
-            self.caption.setText(HINT)
+            self.caption.setText(tr(HINT))
         else:
             self._pinned = ident
             self.caption.setText(self._equation_for(ident))
