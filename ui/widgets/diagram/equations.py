@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
+
 from simulator import Cell, Trace
+from ui.i18n import tr
 from ui.widgets.diagram.values import pre_terms, step_values
 
 __all__ = ["TITLES", "UPDATE_STATEMENT", "equation_text", "fmt", "reset_statement", "short"]
@@ -11,16 +14,21 @@ DIGITS = 4  # decimals in equations (the node labels show 2)
 
 #: What each key is, for people.
 TITLES = {
-    "f": "forget gate", "i": "input gate", "g": "cell candidate", "o": "output gate",
-    "c": "new cell state", "c_prev": "cell state entering the step", "h": "new hidden state",
-    "h_prev": "hidden state entering the step", "x": "input", "fc": "what the forget gate keeps",
-    "ig": "what the input gate writes", "tc": "squashed cell state",
-    "r": "reset gate", "z": "update gate", "n": "candidate", "rh": "reset applied",
-    "zh": "old state kept (z ⊙ h)", "1-z": "share of the candidate", "zn": "candidate let in",
-    "a": "pre-activation",
+    "f": QT_TR_NOOP("forget gate"), "i": QT_TR_NOOP("input gate"), "g": QT_TR_NOOP("cell candidate"),
+    "o": QT_TR_NOOP("output gate"),
+    "c": QT_TR_NOOP("new cell state"), "c_prev": QT_TR_NOOP("cell state entering the step"),
+    "h": QT_TR_NOOP("new hidden state"),
+    "h_prev": QT_TR_NOOP("hidden state entering the step"), "x": QT_TR_NOOP("input"),
+    "fc": QT_TR_NOOP("what the forget gate keeps"),
+    "ig": QT_TR_NOOP("what the input gate writes"), "tc": QT_TR_NOOP("squashed cell state"),
+    "r": QT_TR_NOOP("reset gate"), "z": QT_TR_NOOP("update gate"), "n": QT_TR_NOOP("candidate"),
+    "rh": QT_TR_NOOP("reset applied"),
+    "zh": QT_TR_NOOP("old state kept (z ⊙ h)"), "1-z": QT_TR_NOOP("share of the candidate"),
+    "zn": QT_TR_NOOP("candidate let in"), "a": QT_TR_NOOP("pre-activation"),
 }
 
-UPDATE_STATEMENT = "h′ = (1 − z) ⊙ n + z ⊙ h   (z = 1 keeps the old state; PyTorch/Keras convention)"
+UPDATE_STATEMENT = QT_TR_NOOP(
+    "h′ = (1 − z) ⊙ n + z ⊙ h   (z = 1 keeps the old state; PyTorch/Keras convention)")
 
 _ACT = {"f": "sigmoid", "i": "sigmoid", "o": "sigmoid", "r": "sigmoid", "z": "sigmoid",
         "g": "tanh", "n": "tanh"}
@@ -30,8 +38,8 @@ _SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "relu"}
 def reset_statement(cell: Cell) -> str:
     """Which reset convention a GRU uses, in words and as its candidate equation."""
     if cell.reset_after:
-        return "reset after matmul (PyTorch):  n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))"
-    return "reset before matmul (Cho/Keras):  n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)"
+        return tr("reset after matmul (PyTorch):  n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))")
+    return tr("reset before matmul (Cho/Keras):  n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)")
 
 
 def fmt(value: float, digits: int = DIGITS) -> str:
@@ -134,14 +142,14 @@ def equation_text(cell: Cell, trace: Trace, step: int, key: str, unit: int, mean
     With ``mean`` the first line also gives the mean over all units.
     """
     if trace.length == 0:
-        return "no steps yet"
+        return tr("no steps yet")
     if key in _ACT or (cell.kind == "rnn" and key in ("a", "h")):
         body = _gate(cell, trace, step, key, unit)
     else:
         body = _state(cell, trace, step, key, unit)
-    title = TITLES.get(key, key)
-    where = f"unit {unit}, t = {step}"
+    title = tr(TITLES[key]) if key in TITLES else key
+    where = tr("unit {unit}, t = {step}").format(unit=unit, step=step)
     if mean and key != "x":
         avg = step_values(cell, trace, step, None)[key]
-        where += f"; mean over {cell.hidden_size} units = {fmt(avg)}"
+        where += tr("; mean over {units} units = {mean}").format(units=cell.hidden_size, mean=fmt(avg))
     return f"{title} ({where})\n{body}"
