@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPolygonF
 
 from simulator import Cell
+from ui.i18n import tr
 from ui.widgets.diagram.equations import UPDATE_STATEMENT, reset_statement
 
 __all__ = ["HEIGHT", "WIDTH", "Layout", "Node", "Wire", "build_layout"]
@@ -147,9 +148,9 @@ def _lstm(cell: Cell) -> Layout:
     ]
     dots = [P(200, 384), P(280, 384), P(400, 384), P(520, 384), P(770, 108), P(866, 384)]
     notes = ["c′ = f ⊙ c + i ⊙ g        h′ = o ⊙ tanh(c′)",
-             "i, f, o: sigmoid gates (0 = closed, 1 = open);  g: the candidate written into the cell"]
+             tr("i, f, o: sigmoid gates (0 = closed, 1 = open);  g: the candidate written into the cell")]
     if getattr(cell, "weight_peephole", None) is not None:
-        notes.append("peepholes:  i and f also read c, o reads c′  (p ⊙ c added inside σ)")
+        notes.append(tr("peepholes:  i and f also read c, o reads c′  (p ⊙ c added inside σ)"))
     return Layout("lstm", n, wires, dots, QRectF(122, 66, 766, 346), notes, "ig")
 
 
@@ -187,7 +188,7 @@ def _gru(cell: Cell) -> Layout:
         Wire([s["zn"]("top"), s["plus"]("bottom")], "zn"),
     ]
     dots = [P(160, 108), P(160, 226), P(240, 384), P(300, 384), P(430, 384), P(430, 172), P(860, 108)]
-    notes = [UPDATE_STATEMENT, reset_statement(cell)]
+    notes = [tr(UPDATE_STATEMENT), reset_statement(cell)]
     return Layout("gru", n, wires, dots, QRectF(118, 66, 770, 346), notes, "zn")
 
 
@@ -209,7 +210,7 @@ def _rnn(cell: Cell) -> Layout:
         Wire([P(780, 130), P(780, 50)], "h", end_label=("h", "t")),
     ]
     notes = [f"h′ = {act}(W_ih x + b_ih + W_hh h + b_hh)",
-             "one layer, no gates: the state is rewritten at every step"]
+             tr("one layer, no gates: the state is rewritten at every step")]
     return Layout("rnn", n, wires, [P(780, 130)], QRectF(250, 80, 500, 332), notes, "h")
 
 
