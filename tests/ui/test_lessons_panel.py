@@ -60,7 +60,7 @@ def _check_page(win, lesson, k, lang):
     assert panel.page_label.text()
     assert panel.play_button.isVisibleTo(panel) == page.play
     for key in VIEW_KEYS & set(page.highlight):
-        target = {"gradient_plot": win.gradient_plot, "gate_panel": win.gate_panel, "timeline": win.timeline}[key]
+        target = getattr(win, key)  # gradient_plot, gate_panel or timeline
         assert target.findChildren(_Flash), key
     if any(check["type"] == "step_time" for check in page.checks):
         assert panel.measured.isVisibleTo(panel)

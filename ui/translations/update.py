@@ -47,7 +47,8 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
         name = context.findtext("name")
         for message in context.iter("message"):
             tr = message.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not (tr.text or "").strip():
+            done = tr is not None and tr.get("type") not in ("unfinished", "obsolete", "vanished")
+            if not (done and (tr.text or "").strip()):
                 out.append((name, message.findtext("source")))
     return out
 
