@@ -1,9 +1,12 @@
-"""UI benchmark (offscreen): the whole window's cost per step, play, seek, edit, launch, and H = 256.
+"""UI benchmark (offscreen): the whole window's cost per step, play, seek, edits, launch, and H = 256.
 
-    python bench/ui.py [--steps 10000] [--hidden 64]
+    python bench/ui.py [--steps 10000] [--hidden 64] [--full-repaint] [--no-profile]
 
-Every figure is printed beside its target with PASS or FAIL, then a profile of which view
-costs most per step (signal handlers and painting measured apart).
+Every frame is timed from the controller call to the end of ``processEvents``, which
+delivers the signals and performs the repaints Qt scheduled (the offscreen platform
+paints into its backing store exactly as a screen would); a paint counter proves the
+views really painted. Every figure is printed beside its target with PASS or FAIL
+(exit status 1 on any FAIL), then a profile of where the time goes.
 """
 
 from __future__ import annotations
@@ -11,38 +14,45 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the project before bench/ (this ui.py)
+sys.path.append(str(Path(__file__).resolve().parent))  # ui_probe
 
-import numpy as np  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from ui_probe import (
+    PaintCounter,
+    launch_time,
+    ms,
+    on_screen,
+    paint_costs,
+    profile,
+    show_every_dock,
+)
 
-from simulator import make_cell  # noqa: E402
-from simulator.session import Session  # noqa: E402
+from simulator import make_cell
+from simulator.session import Session
 
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000.0
+FULL_REPAINT = False  # --full-repaint: repaint the whole window every frame (worst case)
 
 
 def report(name: str, value: float, target: float, unit: str = "ms", higher_is_better: bool = False) -> bool:
+    """Print ``value`` beside its target with PASS or FAIL; True when met."""
     ok = value >= target if higher_is_better else value <= target
     sign = "≥" if higher_is_better else "≤"
     verdict = "PASS" if ok else "FAIL"
-    print(f"  {name:<52} {value:10.2f} {unit:<3} (target {sign} {target:g} {unit})  {verdict}")
+    print(f"  {name:<58} {value:9.2f} {unit:<3} (target {sign} {target:g} {unit})  {verdict}")
     return ok
 
 
 def make_window(hidden: int, steps: int, kind: str = "lstm"):
-    """A shown main window on a ``kind`` cell with H = ``hidden`` and a T = ``steps`` sine input."""
+    """A shown main window (default layout, 1280×800) on a ``kind`` cell with a T = ``steps`` sine input."""
     from ui.controller import Controller
     from ui.main_window import MainWindow
 
@@ -59,22 +69,19 @@ def make_window(hidden: int, steps: int, kind: str = "lstm"):
 
 
 def settle() -> None:
-    app = QApplication.instance()
     for _ in range(3):
-        app.processEvents()
-
-
-FULL_REPAINT = False  # --full-repaint: repaint the whole window every frame (worst case)
+        QApplication.instance().processEvents()
 
 
 def frame(window) -> None:
-    """Deliver pending updates and paint what changed (the whole window with --full-repaint)."""
+    """Deliver pending signals and paint what changed (the whole window with --full-repaint)."""
     QApplication.instance().processEvents()
     if FULL_REPAINT:
         window.repaint()
 
 
 def step_times(window, count: int) -> list[float]:
+    """Seconds per step forward, each followed by its frame."""
     c = window.controller
     times = []
     for _ in range(count):
@@ -85,80 +92,59 @@ def step_times(window, count: int) -> list[float]:
     return times
 
 
-def profile(action, label: str, count: int) -> None:
-    """cProfile ``action`` ``count`` times; print the files (views) that take the most time."""
-    import cProfile
-    import pstats
-
-    prof = cProfile.Profile()
-    prof.enable()
-    for _ in range(count):
-        action()
-    prof.disable()
-    by_file: dict[str, float] = {}
-    for (filename, _line, _func), (_cc, _nc, tottime, _cum, _callers) in pstats.Stats(prof).stats.items():
-        path = Path(filename)
-        key = str(path.relative_to(ROOT)) if ROOT in path.parents else (
-            "pyqtgraph" if "pyqtgraph" in filename else "numpy" if "numpy" in filename else
-            "Qt (painting, events)" if filename == "~" else path.name)
-        by_file[key] = by_file.get(key, 0.0) + tottime
-    total = sum(by_file.values())
-    print(f"  {label}: {_ms(total / count):.2f} ms per call, by where the time goes:")
-    for key, value in sorted(by_file.items(), key=lambda kv: -kv[1])[:6]:
-        print(f"    {key:<50} {_ms(value / count):8.2f} ms  ({100 * value / total:4.1f} %)")
+def measured_step(window, label: str, count: int = 200) -> bool:
+    """The median step over ``count`` frames, after checking that every on-screen view painted."""
+    window.controller.seek(100)
+    step_times(window, 20)  # warm up
+    views = on_screen(window)
+    with PaintCounter(window) as counter:
+        median = statistics.median(step_times(window, count))
+    painted = {v: counter.counts[v] / count for v in views}
+    print(f"  {label}: on screen {', '.join(views)}")
+    print("    paints per step: " + ", ".join(f"{v} {n:.1f}" for v, n in painted.items()))
+    unpainted = [v for v in ("diagram", "timeline", "gate_panel", "inspector", "inputs_editor")
+                 if v in views and painted[v] < 1]
+    if unpainted:
+        print(f"    NOT PAINTED each step: {', '.join(unpainted)} (the figure would not include rendering)")
+    return report(f"{label}: one step, every view updated and painted (median)", ms(median), 8.0) \
+        and not unpainted
 
 
-def paint_costs(window, count: int = 20) -> None:
-    """Median time to paint each visible view alone (``grab``) after a step: which one dominates."""
+def edit_time(window) -> float:
+    """Median seconds of an input edit at step 9,000 (of 10,000) until redrawn."""
     c = window.controller
-    views = {"diagram": window.diagram, "timeline": window.timeline, "gate panel": window.gate_panel,
-             "gradient plot": window.gradient_plot, "inspector": window.inspector,
-             "inputs editor": window.inputs_editor, "weights editor": window.weights_editor,
-             "transport": window.transport, "cell set-up": window.cell_setup, "preset": window.preset_info}
-    costs = {}
-    for name, view in views.items():
-        if not view.isVisible():
-            continue
-        samples = []
-        for _ in range(count):
-            c.step_forward()
-            QApplication.instance().processEvents()
-            start = time.perf_counter()
-            view.grab()
-            samples.append(time.perf_counter() - start)
-        costs[name] = statistics.median(samples)
-    print("  paint cost of each visible view (grab, median):")
-    for name, value in sorted(costs.items(), key=lambda kv: -kv[1]):
-        print(f"    {name:<50} {_ms(value):8.2f} ms")
-
-
-_FIRST_PAINT = """
-import os, sys
-sys.path.insert(0, {root!r})
-from ui.app import build_window, make_application, parse_args
-app = make_application()
-window = build_window(parse_args([]))
-window.show()
-app.processEvents()
-window.repaint()
-print("painted", flush=True)
-os._exit(0)
-"""
-
-
-def launch_time() -> float:
-    """Seconds from starting a fresh Python to the window's first paint (timed from outside)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": tmp}
+    c.seek(min(9_000, c.length - 1))
+    edits = []
+    for value in (0.5, -0.5, 0.25, 0.1, -0.1):
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", _FIRST_PAINT.format(root=str(ROOT))], env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = proc.stdout.readline()
-        elapsed = time.perf_counter() - start
-        proc.wait(timeout=30)
-        if line.strip() != "painted":
-            raise RuntimeError("the window did not paint")
-        return elapsed
+        c.set_inputs(c.step, [[value] * c.cell.input_size])
+        frame(window)
+        edits.append(time.perf_counter() - start)
+    return statistics.median(edits)
+
+
+def weight_drag(window) -> tuple[float, float, bool]:
+    """A drag of 5 frames with 4 mouse moves queued in each: (median frame s, recomputes a frame, exact)."""
+    from simulator.simulation import run
+
+    c = window.controller
+    recomputes: list[int] = []
+    c.trace_changed.connect(recomputes.append)
+    frames, counts, value = [], [], 0.0
+    for _ in range(5):
+        before = len(recomputes)
+        start = time.perf_counter()
+        for _ in range(4):
+            value += 0.01
+            c.set_parameter("weight_hh", (3, 2), value, text="Drag", merge_key="bench-drag")
+        frame(window)
+        frames.append(time.perf_counter() - start)
+        counts.append(len(recomputes) - before)
+    c.trace_changed.disconnect(recomputes.append)
+    trace = c.simulation.trace
+    fresh = run(c.cell, trace.x, {"h": trace.h0, "c": trace.c0})
+    exact = bool(np.array_equal(trace.h, fresh.h)) and c.cell.weight_hh[3, 2] == value
+    return statistics.median(frames), max(counts), exact
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=10_000)
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--full-repaint", action="store_true", help="repaint the whole window every frame")
+    parser.add_argument("--no-profile", action="store_true", help="targets only, no profile")
     args = parser.parse_args(argv)
     global FULL_REPAINT
     FULL_REPAINT = args.full_repaint
@@ -177,10 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"GateScope UI benchmark (offscreen), LSTM H = {args.hidden}, T = {args.steps}")
     window = make_window(args.hidden, args.steps)
     c = window.controller
-    c.seek(100)
-    step_times(window, 20)  # warm up
-    results.append(report("one step, every visible view updated and painted (median)",
-                          _ms(statistics.median(step_times(window, 200))), 8.0))
+    results.append(measured_step(window, "default layout"))
     c.seek(500)
     frames = step_times(window, 300)
     within = sum(t <= 1 / 60 for t in frames) / len(frames)
@@ -192,22 +176,24 @@ def main(argv: list[str] | None = None) -> int:
         c.seek(int(step))
         frame(window)
         seeks.append(time.perf_counter() - start)
-    results.append(report("seek to a random step (median)", _ms(statistics.median(seeks)), 16.0))
+    results.append(report("seek to a random step (median)", ms(statistics.median(seeks)), 16.0))
     p95 = float(np.percentile(seeks, 95))
-    results.append(report("seek to a random step (95th percentile)", _ms(p95), 16.0))
-    c.seek(9_000)
-    edits = []
-    for value in (0.5, -0.5, 0.25):
-        start = time.perf_counter()
-        c.set_inputs(9_000, [[value] * 4])
-        frame(window)
-        edits.append(time.perf_counter() - start)
-    edit = statistics.median(edits)
-    results.append(report("input edit at step 9,000 redrawn (median of 3)", _ms(edit), 50.0))
-    print(f"profile at H = {args.hidden}:")
-    profile(lambda: (c.step_forward(), frame(window)), "one step", 100)
-    paint_costs(window)
-    profile(lambda: (c.set_inputs(9_000, [[0.1] * 4]), frame(window)), "input edit at step 9,000", 3)
+    results.append(report("seek to a random step (95th percentile)", ms(p95), 16.0))
+    edit = edit_time(window)
+    results.append(report("input edit at step 9,000 redrawn (median of 5)", ms(edit), 50.0))
+    drag, per_frame, exact = weight_drag(window)
+    print(f"  weight drag frame: {ms(drag):.1f} ms (recompute of all {c.length} steps from step 0 + redraw; "
+          f"the trace after the drag {'equals' if exact else 'DIFFERS from'} a fresh run)")
+    results.append(report("weight drag: recomputes per frame (4 moves queued a frame)", per_frame, 1.0, "")
+                   and exact)
+    if not args.no_profile:
+        print(f"profile at H = {args.hidden}:")
+        profile(lambda: (c.step_forward(), frame(window)), "one step", 100)
+        paint_costs(window)
+        profile(lambda: (c.set_inputs(9_000, [[0.1] * 4]), frame(window)), "input edit at step 9,000", 3)
+    show_every_dock(window)
+    settle()
+    results.append(measured_step(window, "every panel on screen (no tabs)"))
     c.undo_stack.setClean()  # no "save changes?" prompt
     window.close()
     window.deleteLater()
@@ -215,15 +201,16 @@ def main(argv: list[str] | None = None) -> int:
     big = make_window(256, args.steps)
     big.controller.seek(100)
     step_times(big, 5)
-    results.append(report("H = 256: one step, every view (median)",
-                          _ms(statistics.median(step_times(big, 60))), 33.0))
-    print("profile at H = 256:")
-    profile(lambda: (big.controller.step_forward(), frame(big)), "one step", 30)
+    big_step = statistics.median(step_times(big, 60))
+    results.append(report("H = 256: one step, every view (median)", ms(big_step), 33.0))
+    if not args.no_profile:
+        print("profile at H = 256:")
+        profile(lambda: (big.controller.step_forward(), frame(big)), "one step", 30)
     big.close()
     big.deleteLater()
     settle()
     launches = sorted(launch_time() for _ in range(3))
-    results.append(report("launch to first painted window (median of 3)", _ms(launches[1]), 1500.0))
+    results.append(report("launch to first painted window (median of 3)", ms(launches[1]), 1500.0))
     print(f"{sum(results)} of {len(results)} targets met")
     return 0 if all(results) else 1
 

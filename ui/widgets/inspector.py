@@ -10,14 +10,13 @@ tables with headers. A step only swaps the model's array and repaints the visibl
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,11 +30,43 @@ __all__ = ["Inspector", "ValuesModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
 _TINTS = 32
-_DISPLAY, _BACKGROUND = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole
-_ALIGN, _FONT = Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole
-_ROLES = frozenset({_DISPLAY, _BACKGROUND, _ALIGN, _FONT, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.UserRole})
+# plain ints: data() runs for every visible cell and role on each step, and enum compares are slow
+_DISPLAY, _BACKGROUND = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole)
+_ALIGN, _FONT = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.FontRole)
+_ROLES = frozenset({_DISPLAY, _BACKGROUND, _ALIGN, _FONT, int(Qt.ItemDataRole.ToolTipRole),
+                    int(Qt.ItemDataRole.UserRole)})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class _Title(QWidget):
+    """The step heading, painted by itself: new text repaints it without a relayout of its dock."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+
+    def text(self) -> str:
+        """The heading shown."""
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel-like)
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("Step 000000 of 000000") + 8, metrics.height() + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(40, self.fontMetrics().height() + 4)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        text = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
 
 
 class ValuesModel(QAbstractTableModel):
@@ -146,7 +177,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.setAccessibleName("Inspector")
         self.controller = controller
-        self.title = QLabel()
+        self.title = _Title()
         self.title.setObjectName("inspector_title")
         font = self.title.font()
         font.setBold(True)
