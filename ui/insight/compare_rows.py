@@ -7,9 +7,20 @@ moves the cursor line.
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.controller import Controller
 from ui.insight.plots import KIND_COLORS, cursor_line, heatmap, make_plot, set_heatmap
@@ -61,8 +72,8 @@ class CellRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.controller, self.label = controller, label
         color = KIND_COLORS.get(controller.cell.kind, "#7f7f7f")
-        self.title = QLabel(f"<b style='color:{color}'>■</b> <b>{label}</b> &nbsp; {controller.cell.describe()}",
-                            self)
+        text = f"<b style='color:{color}'>■</b> <b>{label}</b> &nbsp; {controller.cell.describe()}"
+        self.title = QLabel(text, self)
         self.title.setObjectName(f"compare_title_{index}")
         remove = QToolButton(self)
         remove.setObjectName(f"compare_remove_{index}")
@@ -105,7 +116,7 @@ class CellRow(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.view_stack, 3)
         row.addWidget(self.plot, 4)
-        row.addWidget(self.gradients, 4)
+        row.addWidget(self.gradients, 5)  # its long title needs the room
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 2, 6, 4)
         column.setSpacing(2)
@@ -161,8 +172,6 @@ class CellRow(QFrame):
         """Stop listening to the controller (before the row is deleted)."""
         for signal, slot in ((self.controller.trace_changed, self.refresh),
                              (self.controller.step_changed, self._move)):
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
 

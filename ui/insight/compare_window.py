@@ -77,7 +77,7 @@ class CompareWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_window")
         self.setWindowTitle("Compare cells — GateScope")
-        self.resize(1240, 780)
+        self.resize(1280, 780)
         self.main = main
         self.inputs = np.array(main.trace.x, dtype=np.float64)
         self.clock = Controller(self._clock_session(self.inputs, main.step), parent=self)
@@ -186,8 +186,7 @@ class CompareWindow(QMainWindow):
         self.rows.append(row)
         self.rows_box.addWidget(row)
         self._set_row_view()
-        if refresh:
-            self._relabel()
+        self._relabel() if refresh else None
         return True
 
     def remove_cell(self, index: int) -> None:
@@ -199,9 +198,8 @@ class CompareWindow(QMainWindow):
         row.deleteLater()
         controller.pause()
         controller.deleteLater()
-        if index == 0 and self.rows:
-            for other in self.rows[1:]:
-                other.link_steps(self.rows[0])
+        for other in self.rows[1:] if index == 0 else ():
+            other.link_steps(self.rows[0])
         self._relabel()
 
     def add_current(self) -> None:
@@ -298,5 +296,5 @@ class CompareWindow(QMainWindow):
         QMessageBox.warning(self, title, text)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.clock.pause()
+        self.clock.pause()  # the cells follow the clock: all stop
         super().closeEvent(event)

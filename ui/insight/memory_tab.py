@@ -65,7 +65,7 @@ class MemoryTab(QWidget):
                               "biased state settle)", 0, 100_000, 5)
         self.length = _spin("memory_length", "Delays: how many steps after the pulse are measured",
                             1, 1_000_000, 200)
-        self.input_dim = _spin("memory_input_dim", "Input: the input dimension that carries the pulse", 0, 0, 0)
+        self.input_dim = _spin("memory_input_dim", "Input: the input dimension carrying the pulse", 0, 0, 0)
         self.amplitude = QDoubleSpinBox(objectName="memory_amplitude", minimum=-1e6, maximum=1e6, value=1.0,
                                         decimals=3, singleStep=0.1)
         self.amplitude.setToolTip("Amplitude: the pulse's value on the chosen input")

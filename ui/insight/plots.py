@@ -60,6 +60,7 @@ def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: st
     if bottom:
         item.setLabel("bottom", bottom, color=text)
     item.getAxis("left").setWidth(48)
+    item.getAxis("left").enableAutoSIPrefix(False)  # "(x1e-18)" beside a label reads as noise
     if legend:
         item.addLegend(offset=(-6, 6), labelTextColor=cm.foreground(palette), labelTextSize="8pt",
                        brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),

@@ -1,0 +1,139 @@
+"""The Tools menu: compare cells, branch a run, the dashboard, the conventions explorer, reproduce scripts.
+
+:func:`install_insight_tools` adds the menu to the main window. The views are built the
+first time they are asked for, so they cost nothing (at launch or per step) until used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["InsightTools", "install_insight_tools"]
+
+
+class InsightTools(QObject):
+    """The insight views of one main window, built on demand.
+
+    Attributes
+    ----------
+    menu : QMenu
+        objectName ``menu_tools``.
+    actions : dict of str to QAction
+        ``action_compare``, ``action_branch``, ``action_dashboard``, ``action_conventions``,
+        ``action_reproduce_torch``, ``action_reproduce_keras``.
+    compare_window, conventions_dialog : the views once opened (else None)
+    docks : dict of str to QDockWidget
+        ``dock_branch`` and ``dock_dashboard`` once opened.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.compare_window = None
+        self.conventions_dialog = None
+        self.docks: dict[str, QDockWidget] = {}
+        self.menu = QMenu("&Tools", window)
+        self.menu.setObjectName("menu_tools")
+        help_menu = window.menuBar().findChild(QMenu, "menu_help")
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+        self.actions: dict[str, QAction] = {}
+        for name, text, tip, slot in (
+                ("action_compare", "&Compare cells…", "Run an RNN, an LSTM and a GRU (or saved sessions) "
+                 "side by side on these inputs, with a memory test", self.show_compare),
+                ("action_branch", "&Branch (what if)", "Force a gate or change an input or a weight from "
+                 "the current step and see the run diverge", self.show_branch),
+                ("action_dashboard", "Saturation and memory &dashboard", "Gate saturation, memory "
+                 "timescales, W_hh's spectrum and the one-step Jacobian", self.show_dashboard),
+                ("action_conventions", "C&onventions explorer…", "How far the run moves under each "
+                 "weight-porting mistake", self.show_conventions),
+                ("action_reproduce_torch", "Export &PyTorch script…", "A standalone script that rebuilds "
+                 "this cell in PyTorch and checks the trace", lambda: self.reproduce("torch")),
+                ("action_reproduce_keras", "Export &Keras script…", "A standalone script that rebuilds "
+                 "this cell in Keras and checks the trace", lambda: self.reproduce("keras"))):
+            action = QAction(text, window, objectName=name, toolTip=tip, statusTip=tip)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.actions[name] = action
+            window.actions_by_name[name] = action
+            self.menu.addAction(action)
+            if name in ("action_conventions",):
+                self.menu.addSeparator()
+
+    def show_compare(self) -> QWidget:
+        """Open (or raise) the compare window."""
+        if self.compare_window is None:
+            from ui.insight.compare_window import CompareWindow
+
+            self.compare_window = CompareWindow(self.window.controller, self.window)
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        return self.compare_window
+
+    def _dock(self, name: str, title: str, factory, area: Qt.DockWidgetArea, beside: str = "") -> QDockWidget:
+        dock = self.docks.get(name)
+        if dock is None:
+            dock = QDockWidget(title, self.window)
+            dock.setObjectName(name)
+            dock.setWidget(factory(self.window.controller, dock))
+            self.window.addDockWidget(area, dock)
+            neighbour = getattr(self.window, "docks", {}).get(beside)
+            if neighbour is not None and not neighbour.isFloating() and neighbour.isVisible():
+                self.window.tabifyDockWidget(neighbour, dock)  # a tab of a big panel, not a sliver
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
+            toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+            if hasattr(self.window, "view_menu"):
+                self.window.view_menu.addAction(toggle)
+            if hasattr(self.window, "docks"):
+                self.window.docks[name] = dock
+            self.docks[name] = dock
+        dock.show()
+        dock.raise_()
+        return dock
+
+    def show_branch(self) -> QDockWidget:
+        """Show the branch (what if) dock ``dock_branch`` below the diagram and timeline."""
+        from ui.insight.branch_panel import BranchPanel
+
+        return self._dock("dock_branch", "Branch (what if)", BranchPanel,
+                          Qt.DockWidgetArea.BottomDockWidgetArea)
+
+    def show_dashboard(self) -> QDockWidget:
+        """Show the dashboard dock ``dock_dashboard`` on the right."""
+        from ui.insight.dashboard import Dashboard
+
+        return self._dock("dock_dashboard", "Saturation and memory", Dashboard,
+                          Qt.DockWidgetArea.RightDockWidgetArea, beside="dock_gates")
+
+    def show_conventions(self) -> QWidget:
+        """Open the conventions explorer for the current cell (a new one each time: the cell may differ)."""
+        from ui.insight.conventions_dialog import ConventionsDialog
+
+        if self.conventions_dialog is not None:
+            self.conventions_dialog.close()
+            self.conventions_dialog.deleteLater()
+        self.conventions_dialog = ConventionsDialog(self.window.controller, self.window)
+        self.conventions_dialog.show()
+        return self.conventions_dialog
+
+    def reproduce(self, framework: str) -> str | None:
+        """Ask for a file and export the PyTorch or Keras script."""
+        from ui.insight.reproduce import ask_reproduce_script
+
+        return ask_reproduce_script(self.window, self.window.controller, framework)
+
+
+def install_insight_tools(window: MainWindow) -> InsightTools:
+    """Add the Tools menu (``menu_tools``) and its actions to ``window``; stored as ``window.insight``."""
+    window.insight = InsightTools(window)
+    return window.insight
