@@ -14,6 +14,7 @@ from ui.controller import Controller
 from ui.documents import DocumentManager
 from ui.exporting import Exporter
 from ui.i18n import describe_cell
+from ui.insight.menu import install_insight_tools
 from ui.widgets.cell_setup import CellSetup
 from ui.widgets.lesson_panel import install_lessons
 from ui.widgets.overflow_bar import OverflowBar
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.controller.cell_changed.connect(self.update_title)
         self.documents.update_recent_menu()
         self._fill_presets_menu()
+        install_insight_tools(self)  # the Tools menu: compare, branch, dashboard, conventions, reproduce
         self.update_title()
         self._sized = restore and layout.restore_layout(self)  # else default sizes on the first show
         self._shown = False
