@@ -59,13 +59,21 @@ class PaintCounter(QObject):
 
 
 def on_screen(window) -> list[str]:
-    """The views the user can see (visible and not hidden behind another dock tab)."""
+    """The views the user can see: the widget at the view's centre is the view or one of its children.
+
+    (A view behind another dock's tab, or squeezed to nothing, is not on screen.)
+    """
     shown = []
     for name in VIEWS:
         view = getattr(window, name, None)
-        if view is None or not view.isVisible() or view.visibleRegion().isEmpty():
+        if view is None or not view.isVisible() or view.width() < 2 or view.height() < 2:
             continue
-        shown.append(name)
+        region = view.visibleRegion().boundingRect()  # a scrolled view: the part in its viewport
+        for point in (view.rect().center(), region.center() if not region.isEmpty() else None):
+            hit = None if point is None else window.childAt(view.mapTo(window, point))
+            if hit is not None and (hit is view or view.isAncestorOf(hit)):
+                shown.append(name)
+                break
     return shown
 
 
@@ -85,6 +93,10 @@ def show_every_dock(window) -> None:
     window.splitDockWidget(d["dock_inputs"], d["dock_weights"], vertical)
     for dock in d.values():
         dock.show()
+    QApplication.instance().processEvents()
+    from ui.docks import hide_stale_tab_bars
+
+    hide_stale_tab_bars(window)  # Qt keeps old tab bars around (the window hides them the same way)
     w = window.width()
     window.resizeDocks([d["dock_preset"], d["dock_gates"], d["dock_gradients"]], [w // 7, w // 5, w // 5],
                        horizontal)
