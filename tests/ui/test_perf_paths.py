@@ -95,3 +95,31 @@ def test_a_weight_drag_recomputes_once_per_event_loop_pass(qtbot):
     controller.set_parameter("weight_hh", (1, 0), 0.5)  # a typed value is immediate too
     assert recomputes == [0, 0, 0]
     controller.undo_stack.clear()
+
+
+def test_the_cursor_moves_without_leaving_a_trail(qtbot):
+    """After stepping, the window's backing store shows the cursor at the new step only."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QApplication
+
+    controller = _controller(hidden=8, steps=400)
+    widget = Timeline(controller)
+    qtbot.addWidget(widget)
+    widget.resize(700, 420)
+    widget.show()
+    qtbot.waitExposed(widget)
+    for step in (50, 120, 121, 300):
+        controller.seek(step)
+        QApplication.processEvents()
+    image = QApplication.primaryScreen().grabWindow(widget.winId()).toImage()
+    vb = widget.plots["f"].getViewBox()
+    cursor = widget.view.pen.color().name()
+
+    def color_at(step: int) -> str:
+        point = widget.view.mapTo(widget, widget.view.mapFromScene(vb.mapViewToScene(QPointF(step, 4))))
+        return image.pixelColor(point.x(), point.y()).name()
+
+    assert color_at(300) == cursor
+    assert all(color_at(step) != cursor for step in (50, 120, 121))
+    assert [line.value() for line in widget.cursors] == [300.0] * len(widget.cursors)
+    controller.undo_stack.clear()

@@ -3,56 +3,26 @@
 Each quantity is one :class:`pyqtgraph.ImageItem` on fixed levels with its colour bar;
 rows share the step axis, and a line plot of the selected unit's gates and states sits
 below them. A vertical cursor marks the current step in every plot. Images are set once
-per ``trace_changed``; ``step_changed`` only moves the cursors (``InfiniteLine.setValue``).
+per ``trace_changed``; ``step_changed`` only moves the cursors (two thin strips repainted).
 Clicking or dragging with the left button in any plot seeks; the wheel zooms the steps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_tiles import TiledImage
+from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox
 
 __all__ = ["LINE_COLORS", "Timeline"]
 
 LINE_COLORS = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd", "r": "#d62728",
                "z": "#2ca02c", "n": "#ff7f0e", "c": "#8c564b", "h": None}  # None: the palette's text
-
-
-class _SeekViewBox(pg.ViewBox):
-    """A ViewBox whose left click and left drag report the step under the mouse."""
-
-    def __init__(self, on_seek: Callable[[float], None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._on_seek = on_seek
-
-    def mouseClickEvent(self, ev) -> None:  # noqa: N802 (pyqtgraph override)
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._on_seek(self.mapSceneToView(ev.scenePos()).x())
-        else:
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802 (pyqtgraph override)
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._on_seek(self.mapSceneToView(ev.scenePos()).x())
-        else:
-            super().mouseDragEvent(ev, axis)
-
-
-class _Cursor(pg.InfiniteLine):
-    """The current-step line: it never takes part in auto-ranging, so moving it is cheap."""
-
-    def informViewBoundsChanged(self) -> None:  # noqa: N802 (pyqtgraph override)
-        pass  # an infinite line has no data bounds; telling the ViewBox would re-range it every step
 
 
 class Timeline(QWidget):
@@ -68,8 +38,8 @@ class Timeline(QWidget):
     images : dict of str to TiledImage
         One per shown quantity; ``images[name].image`` is the (T, H) trace array (float32),
         shown as tiles so an edit re-renders only the tiles from the edited step on.
-    cursors : list of pyqtgraph.InfiniteLine
-        The current-step line in every plot.
+    cursors : list of CursorLine
+        The current-step line in every plot (drawn in the view's foreground).
     curves : dict of str to pyqtgraph.PlotDataItem
         The selected unit's value of each quantity over the steps.
     """
@@ -83,7 +53,7 @@ class Timeline(QWidget):
         self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
         self.bars: dict[str, pg.ColorBarItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
-        self.cursors: list[pg.InfiniteLine] = []
+        self.cursors: list[CursorLine] = []
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.buttons: dict[str, QToolButton] = {}
         self.hidden: set[str] = set()
@@ -93,7 +63,7 @@ class Timeline(QWidget):
         self.toolbar.setContentsMargins(6, 2, 6, 0)
         self.toolbar.setSpacing(4)
         self.unit_label = QLabel()
-        self.view = pg.GraphicsLayoutWidget()
+        self.view = CursorView()
         self.view.setObjectName("timeline_view")
         self.view.ci.setContentsMargins(2, 2, 6, 2)
         self.view.ci.setSpacing(3)
@@ -152,17 +122,15 @@ class Timeline(QWidget):
         self.set_trace(0)
 
     def _new_plot(self, row: int, first: pg.PlotItem | None) -> pg.PlotItem:
-        plot = self.view.ci.addPlot(row=row, col=1, viewBox=_SeekViewBox(self._seek_to))
+        plot = self.view.ci.addPlot(row=row, col=1, viewBox=SeekViewBox(self._seek_to))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.getAxis("left").setWidth(42)
         plot.hideAxis("bottom")
         if first is not None:
             plot.setXLink(first)
-        line = _Cursor(angle=90, movable=False, pen=pg.mkPen(self._cursor_color(), width=2))
-        line.setZValue(20)
-        plot.addItem(line, ignoreBounds=True)
-        self.cursors.append(line)
+        self.view.pen.setColor(self._cursor_color())
+        self.cursors.append(self.view.add_cursor(plot))
         return plot
 
     def _cursor_color(self) -> QColor:
@@ -173,6 +141,7 @@ class Timeline(QWidget):
         for store in (self.images, self.bars, self.plots, self.curves):
             store.clear()
         self.cursors.clear()
+        self.view.clear_cursors()
         self._shape = None
         palette, cell = self.palette(), self.controller.cell
         text = cm.foreground(palette)
@@ -205,7 +174,7 @@ class Timeline(QWidget):
                 color = LINE_COLORS.get(name) or text
                 curve = self.line_plot.plot(pen=pg.mkPen(color, width=2 if name in "hc" else 1.2))
                 curve.setDownsampling(auto=True, method="peak")
-                curve.opts["autoDownsampleFactor"] = 1.0  # min and max per pixel: exact look, ~2 points a pixel
+                curve.opts["autoDownsampleFactor"] = 1.0  # min and max per pixel: ~2 points a pixel
                 curve.setClipToView(True)
                 # the cursor sweeps across the curves every step: repaint them from a pixmap cache
                 curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -264,8 +233,7 @@ class Timeline(QWidget):
 
     def move_cursor(self, step: int) -> None:
         """Move the cursor lines to ``step`` (the only per-step work)."""
-        for line in self.cursors:
-            line.setValue(step)
+        self.view.set_value(step)
 
     # -- mouse -----------------------------------------------------------------------------
     def _seek_to(self, x: float) -> None:
