@@ -24,7 +24,7 @@ translate = QCoreApplication.translate
 
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
            "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
-           "save_choice", "setup_language", "tr", "cell_label", "describe_cell"]
+           "save_choice", "setup_language", "tr", "cell_label", "describe_cell", "quantity_label"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -171,6 +171,15 @@ def cell_label(cell: Any) -> str:
     if cell.kind == "lstm":
         return tr("LSTM with peepholes") if getattr(cell, "weight_peephole", None) is not None else "LSTM"
     return f"RNN ({cell.nonlinearity})"
+
+
+def quantity_label(name: str) -> str:
+    """A gate or state letter's name (``colormaps.QUANTITY_LABELS``) in the interface language."""
+    labels = {"i": tr("input gate"), "f": tr("forget gate"), "g": tr("cell candidate"),
+              "o": tr("output gate"), "r": tr("reset gate"), "z": tr("update gate"),
+              "n": tr("candidate"), "c": tr("cell state"),
+              "h": tr("hidden state"), "x": tr("input")}
+    return labels.get(name, name)
 
 
 def describe_cell(cell: Any) -> str:

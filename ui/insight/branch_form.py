@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 
 from simulator.errors import InputError
 from simulator.insight import Branch, GateForce
+from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
 
 __all__ = ["MODES", "BranchForm", "parse_numbers"]
 
 MODES = (("gate", "Force a gate"), ("input", "Change the input"), ("weight", "Change a weight"))
+_MODE_TEXTS = {"gate": lambda: tr("Force a gate"), "input": lambda: tr("Change the input"),
+               "weight": lambda: tr("Change a weight")}
+_ALL = ("", "all", "*", "전체")
 _PARAMETERS = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 
 
@@ -35,9 +39,10 @@ def parse_numbers(text: str, what: str) -> list[float]:
     try:
         values = [float(p) for p in parts]
     except ValueError:
-        raise InputError(f"{what}: {text!r} is not a list of numbers") from None
+        raise InputError(tr("{what}: {text} is not a list of numbers").format(
+            what=what, text=repr(text))) from None
     if not values or not all(np.isfinite(values)):
-        raise InputError(f"{what}: give finite numbers separated by commas")
+        raise InputError(tr("{what}: give finite numbers separated by commas").format(what=what))
     return values
 
 
@@ -54,32 +59,35 @@ class BranchForm(QWidget):
         super().__init__(parent)
         self.setObjectName("branch_form")
         self.controller = controller
-        self.start = _spin("branch_start", "From step: the branch's first step (follows the current step)")
-        self.mode = QComboBox(objectName="branch_mode", toolTip="What the branch changes")
-        self.mode.setAccessibleName("Branch change")
-        for key, text in MODES:
-            self.mode.addItem(text, key)
-        self.gate = QComboBox(objectName="branch_gate", toolTip="The gate held at the value")
-        self.gate.setAccessibleName("Gate to force")
-        self.value = _spin("branch_value", "Value: the gate's value (0 … 1 for σ gates, −1 … 1 for tanh)",
+        self.start = _spin("branch_start",
+                           tr("From step: the branch's first step (follows the current step)"))
+        self.mode = QComboBox(objectName="branch_mode", toolTip=tr("What the branch changes"))
+        self.mode.setAccessibleName(tr("Branch change"))
+        for key, _text in MODES:
+            self.mode.addItem(_MODE_TEXTS[key](), key)
+        self.gate = QComboBox(objectName="branch_gate", toolTip=tr("The gate held at the value"))
+        self.gate.setAccessibleName(tr("Gate to force"))
+        self.value = _spin("branch_value", tr("Value: the gate's value (0 … 1 for σ gates, −1 … 1 for tanh)"),
                            QDoubleSpinBox, decimals=3, singleStep=0.1, minimum=-1.0, maximum=1.0, value=1.0)
-        self.units = QLineEdit("all", objectName="branch_units")
-        self.units.setToolTip("Units: “all”, or unit numbers separated by commas, e.g. 0,2")
-        self.units.setAccessibleName("Units to force")
+        self.units = QLineEdit(tr("all"), objectName="branch_units")
+        self.units.setToolTip(tr("Units: “all”, or unit numbers separated by commas, e.g. 0,2"))
+        self.units.setAccessibleName(tr("Units to force"))
         self.input_row = QLineEdit(objectName="branch_input_row")
-        self.input_row.setToolTip("The input at the start step, one value per input dimension")
-        self.input_row.setAccessibleName("Input row")
-        self.parameter = QComboBox(objectName="branch_parameter", toolTip="The parameter to change")
-        self.parameter.setAccessibleName("Parameter")
+        self.input_row.setToolTip(tr("The input at the start step, one value per input dimension"))
+        self.input_row.setAccessibleName(tr("Input row"))
+        self.parameter = QComboBox(objectName="branch_parameter", toolTip=tr("The parameter to change"))
+        self.parameter.setAccessibleName(tr("Parameter"))
         self.parameter.addItems(_PARAMETERS)
-        self.row = _spin("branch_weight_row", "Row: the weight's row (gate blocks stacked, PyTorch layout)")
-        self.col = _spin("branch_weight_col", "Column: the weight's column (input or unit)")
-        self.weight = _spin("branch_weight_value", "New value: the weight's value in the branch",
+        self.row = _spin("branch_weight_row",
+                         tr("Row: the weight's row (gate blocks stacked, PyTorch layout)"))
+        self.col = _spin("branch_weight_col", tr("Column: the weight's column (input or unit)"))
+        self.weight = _spin("branch_weight_value", tr("New value: the weight's value in the branch"),
                             QDoubleSpinBox, decimals=4, singleStep=0.1, minimum=-1e6, maximum=1e6)
         self.pages = QStackedWidget(self, objectName="branch_pages")
-        for rows in ((("Gate", self.gate), ("Value", self.value), ("Units", self.units)),
-                     (("Input row", self.input_row),),
-                     (("Parameter", self.parameter), ("Row, column", self._pair()), ("Value", self.weight))):
+        for rows in (((tr("Gate"), self.gate), (tr("Value"), self.value), (tr("Units"), self.units)),
+                     ((tr("Input row"), self.input_row),),
+                     ((tr("Parameter"), self.parameter), (tr("Row, column"), self._pair()),
+                      (tr("Value"), self.weight))):
             page = QWidget(self.pages)
             form = QFormLayout(page)
             form.setContentsMargins(0, 0, 0, 0)
@@ -88,8 +96,8 @@ class BranchForm(QWidget):
             self.pages.addWidget(page)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("From step", self.start)
-        form.addRow("Change", self.mode)
+        form.addRow(tr("From step"), self.start)
+        form.addRow(tr("Change"), self.mode)
         form.addRow(self.pages)
         self.mode.currentIndexChanged.connect(self.pages.setCurrentIndex)
         self.gate.currentIndexChanged.connect(self._gate_range)
@@ -115,7 +123,7 @@ class BranchForm(QWidget):
         self.gate.blockSignals(True)
         self.gate.clear()
         for g in cell.gate_names:
-            self.gate.addItem(f"{g}  ({cm.QUANTITY_LABELS.get(g, g)})", g)
+            self.gate.addItem(f"{g}  ({quantity_label(g)})", g)
         self.gate.blockSignals(False)
         gated = bool(cell.gate_names)
         self.mode.model().item(0).setEnabled(gated)  # a plain RNN has no gate to force
@@ -153,11 +161,11 @@ class BranchForm(QWidget):
     def units_value(self) -> tuple[int, ...] | None:
         """The units field: None for all, else the unit numbers."""
         text = self.units.text().strip().lower()
-        if text in ("", "all", "*"):
+        if text in _ALL:
             return None
-        values = parse_numbers(text, "units")
+        values = parse_numbers(text, tr("units"))
         if any(v != int(v) for v in values):
-            raise InputError(f"units: {text!r} must be whole unit numbers")
+            raise InputError(tr("units: {text} must be whole unit numbers").format(text=repr(text)))
         return tuple(int(v) for v in values)
 
     def describe(self) -> str:
@@ -165,12 +173,14 @@ class BranchForm(QWidget):
         mode, t = self.mode.currentData(), self.start.value()
         if mode == "gate":
             units = self.units.text().strip()
-            where = "" if units.lower() in ("", "all", "*") else f" (units {units})"
-            return f"{self.gate.currentData()} = {self.value.value():g}{where} from step {t}"
+            where = "" if units.lower() in _ALL else tr(" (units {units})").format(units=units)
+            return tr("{what}{where} from step {t}").format(
+                what=f"{self.gate.currentData()} = {self.value.value():g}", where=where, t=t)
         if mode == "input":
-            return f"input {self.input_row.text().strip()} at step {t}"
+            return tr("input {row} at step {t}").format(row=self.input_row.text().strip(), t=t)
         idx = ", ".join(map(str, self._index()))
-        return f"{self.parameter.currentText()}[{idx}] = {self.weight.value():g} from step {t}"
+        return tr("{what}{where} from step {t}").format(
+            what=f"{self.parameter.currentText()}[{idx}] = {self.weight.value():g}", where="", t=t)
 
     def branch(self, name: str = "") -> Branch:
         """The branch the form describes (:class:`InputError` on an unreadable field)."""
@@ -178,11 +188,11 @@ class BranchForm(QWidget):
         branch = Branch(name=name.strip() or self.describe(), start=t)
         if mode == "gate":
             if not self.controller.cell.gate_names:
-                raise InputError("a plain RNN has no gates to force")
+                raise InputError(tr("a plain RNN has no gates to force"))
             force = GateForce(self.gate.currentData(), float(self.value.value()), self.units_value())
             branch.forced = [force]
         elif mode == "input":
-            branch.inputs = {t: np.array(parse_numbers(self.input_row.text(), "input row"))}
+            branch.inputs = {t: np.array(parse_numbers(self.input_row.text(), tr("input row")))}
         else:
             name_ = self.parameter.currentText()
             values = getattr(self.controller.cell, name_).astype(np.float64)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from simulator import run
 from simulator.errors import InputError
 from simulator.insight import Branch, divergence, run_branch
+from ui.i18n import tr
 from ui.insight.branch_form import BranchForm
 from ui.insight.branch_store import BranchStore
 from ui.insight.plots import cursor_line, heatmap, make_plot, marker_line, set_heatmap
@@ -78,17 +79,17 @@ class BranchPanel(QWidget):
         self.form = BranchForm(controller, self)
         self.worker = BackgroundWorker(self, "branch")
         self.worker.finished.connect(self._show)
-        self.name = QLineEdit(objectName="branch_name", placeholderText="name (optional)")
-        self.name.setToolTip("A name for the branch (a description is used when empty)")
-        self.name.setAccessibleName("Branch name")
-        create = QPushButton("Run and keep branch", objectName="branch_create")
-        create.setToolTip("Run the branch from the chosen step and keep it in the list (undoable)")
+        self.name = QLineEdit(objectName="branch_name", placeholderText=tr("name (optional)"))
+        self.name.setToolTip(tr("A name for the branch (a description is used when empty)"))
+        self.name.setAccessibleName(tr("Branch name"))
+        create = QPushButton(tr("Run and keep branch"), objectName="branch_create")
+        create.setToolTip(tr("Run the branch from the chosen step and keep it in the list (undoable)"))
         self.list = QListWidget(self, objectName="branch_list")
-        self.list.setToolTip("Kept branches: select one to show it beside the original; "
-                             "double-click to rename. They are saved with the session.")
-        self.list.setAccessibleName("Kept branches")
-        discard = QPushButton("Discard", objectName="branch_discard")
-        discard.setToolTip("Remove the selected branch (Ctrl+Z brings it back)")
+        self.list.setToolTip(tr("Kept branches: select one to show it beside the original; "
+                                "double-click to rename. They are saved with the session."))
+        self.list.setAccessibleName(tr("Kept branches"))
+        discard = QPushButton(tr("Discard"), objectName="branch_discard")
+        discard.setToolTip(tr("Remove the selected branch (Ctrl+Z brings it back)"))
         self.status = QLabel(objectName="branch_status", wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left = QVBoxLayout()
@@ -125,20 +126,23 @@ class BranchPanel(QWidget):
 
     def _build_plots(self) -> None:
         palette = self.palette()
-        self.lines = make_plot(self, "branch_lines", "The selected unit's hidden state: the original run "
-                               "and the branch (dashed orange)", title="h of the selected unit", legend=True)
+        self.lines = make_plot(self, "branch_lines", tr("The selected unit's hidden state: the original run "
+                               "and the branch (dashed orange)"), title=tr("h of the selected unit"),
+                               legend=True)
         item = self.lines.getPlotItem()
-        self.original_curve = item.plot(pen={"color": cm.foreground(palette), "width": 1.5}, name="original")
+        self.original_curve = item.plot(pen={"color": cm.foreground(palette), "width": 1.5},
+                                        name=tr("original"))
         self.branch_curve = item.plot(pen={"color": BRANCH_COLOR, "width": 2, "style": Qt.PenStyle.DashLine},
-                                      name="branch")
-        self.diff_plot = make_plot(self, "branch_diff", "|Δh| = |h_branch − h_original| for each unit (rows) "
-                                   "and step (columns): where and how much the branch differs",
-                                   title="|Δh|, units × steps", bottom="step")
+                                      name=tr("branch"))
+        self.diff_plot = make_plot(self, "branch_diff", tr("|Δh| = |h_branch − h_original| for each unit "
+                                   "(rows) and step (columns): where and how much the branch differs"),
+                                   title=tr("|Δh|, units × steps"), bottom=tr("step"))
         ditem = self.diff_plot.getPlotItem()
         self.diff_image = heatmap(ditem, cm.sigmoid_map(palette), (0.0, 1.0))
         ditem.setXLink(item)
         self.cursors = [cursor_line(p, palette) for p in (item, ditem)]
-        self.markers = [marker_line(p, BRANCH_COLOR, label) for p, label in ((item, "diverges"), (ditem, ""))]
+        self.markers = [marker_line(p, BRANCH_COLOR, label)
+                        for p, label in ((item, tr("diverges")), (ditem, ""))]
         for m in self.markers:
             m.setVisible(False)
 
@@ -156,14 +160,14 @@ class BranchPanel(QWidget):
         count = self.list.count()
         self.list.setCurrentRow(min(row, count - 1) if row >= 0 else count - 1)
         if count == 0:
-            self._clear("No branch yet: choose a change on the left and press “Run and keep branch”.")
+            self._clear(tr("No branch yet: choose a change on the left and press “Run and keep branch”."))
 
     def create_from_form(self) -> None:
         """Run the branch the form describes; kept (and shown) once it runs without error."""
         try:
             branch = self.form.branch(self.name.text())
         except InputError as err:
-            self.status.setText(f"Cannot branch: {err}")
+            self.status.setText(tr("Cannot branch: {error}").format(error=err))
             return
         self._pending_add = branch
         self._submit(branch)
@@ -188,7 +192,8 @@ class BranchPanel(QWidget):
         try:
             branch = self.store.branch(row)
         except InputError as err:
-            self._clear(f"Branch “{self.store.names()[row]}” cannot be read: {err}")
+            self._clear(tr("Branch “{name}” cannot be read: {error}").format(name=self.store.names()[row],
+                                                                             error=err))
             return
         self._pending_add = None
         self._submit(branch)
@@ -196,13 +201,13 @@ class BranchPanel(QWidget):
     def _submit(self, branch: Branch) -> None:
         c = self.controller
         cell, x, state = c.cell.copy(), c.trace.x.copy(), {k: v.copy() for k, v in c.session.state().items()}
-        self.status.setText(f"Running “{branch.name}”…")
+        self.status.setText(tr("Running “{name}”…").format(name=branch.name))
         self.worker.submit(lambda: compute_branch(cell, x, state, branch))
 
     def _show(self, result: object) -> None:
         if isinstance(result, Exception):
             self._pending_add = None
-            self._clear(f"Cannot run the branch: {result}")
+            self._clear(tr("Cannot run the branch: {error}").format(error=result))
             return
         if self._pending_add is not None and result["branch"] is self._pending_add:
             self._pending_add = None
@@ -225,11 +230,13 @@ class BranchPanel(QWidget):
             if first is not None:
                 m.setValue(first)
         if first is None:
-            text = f"“{name}” never diverges from the original run (|Δh| = 0 at every step)."
+            text = tr("“{name}” never diverges from the original run (|Δh| = 0 at every step).").format(
+                name=name)
         else:
             worst = int(np.nanargmax(result["per_step"]))
-            text = (f"“{name}” diverges from step <b>{first}</b>; the largest difference is "
-                    f"|Δh| = {top:.3g} at step {worst}.")
+            text = tr("“{name}” diverges from step <b>{first}</b>; the largest difference is "
+                      "|Δh| = {top} at step {worst}.").format(name=name, first=first, top=f"{top:.3g}",
+                                                              worst=worst)
         self.status.setText(text)
         self._show_unit(self.controller.selected_unit)
         self._move(self.controller.step)
@@ -244,7 +251,8 @@ class BranchPanel(QWidget):
         steps = np.arange(len(h))
         self.original_curve.setData(steps, h[:, unit])
         self.branch_curve.setData(steps, hb[:, unit])
-        self.lines.getPlotItem().setTitle(f"h of unit {unit}: original and branch", size="9pt",
+        self.lines.getPlotItem().setTitle(tr("h of unit {unit}: original and branch").format(unit=unit),
+                                          size="9pt",
                                           color=cm.foreground(self.palette()).name())
 
     def _move(self, step: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from simulator.errors import InputError
 from simulator.insight import Branch, branch_from_dict, branch_to_dict
+from ui.i18n import tr
 
 if TYPE_CHECKING:
     from ui.controller import Controller
@@ -91,7 +92,7 @@ class BranchStore(QObject):
         """Keep ``branch`` (its name made unique) as one undoable edit; returns its index."""
         branch.name = self.unique_name(branch.name)
         items = [*self.items(), branch_to_dict(branch)]
-        self._push(items, f"Keep branch “{branch.name}”")
+        self._push(items, tr("Keep branch “{name}”").format(name=branch.name))
         return len(items) - 1
 
     def remove(self, index: int) -> None:
@@ -99,7 +100,7 @@ class BranchStore(QObject):
         items = self.items()
         name = items[index].get("name", "branch")
         del items[index]
-        self._push(items, f"Discard branch “{name}”")
+        self._push(items, tr("Discard branch “{name}”").format(name=name))
 
     def rename(self, index: int, name: str) -> None:
         """Rename branch ``index`` as one undoable edit (nothing when the name does not change)."""
@@ -107,7 +108,7 @@ class BranchStore(QObject):
         if items[index].get("name") == name.strip() or not name.strip():
             return
         items[index]["name"] = self.unique_name(name)
-        self._push(items, f"Rename branch to “{items[index]['name']}”")
+        self._push(items, tr("Rename branch to “{name}”").format(name=items[index]["name"]))
 
     def _push(self, items: list[dict[str, Any]], text: str) -> None:
         self.controller.undo_stack.push(BranchListCommand(self, items, text))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.controller import Controller
+from ui.i18n import describe_cell, tr
 from ui.insight.plots import KIND_COLORS, cursor_line, heatmap, make_plot, set_heatmap
 from ui.widgets import colormaps as cm
 from ui.widgets.gate_panel import GatePanel
@@ -72,15 +73,15 @@ class CellRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.controller, self.label = controller, label
         color = KIND_COLORS.get(controller.cell.kind, "#7f7f7f")
-        text = f"<b style='color:{color}'>■</b> <b>{label}</b> &nbsp; {controller.cell.describe()}"
+        text = f"<b style='color:{color}'>■</b> <b>{label}</b> &nbsp; {describe_cell(controller.cell)}"
         self.title = QLabel(text, self)
         self.title.setObjectName(f"compare_title_{index}")
         remove = QToolButton(self)
         remove.setObjectName(f"compare_remove_{index}")
-        remove.setText("Remove")
+        remove.setText(tr("Remove"))
         remove.setAutoRaise(True)
-        remove.setToolTip(f"Take {label} out of the comparison")
-        remove.setAccessibleName(f"Remove {label}")
+        remove.setToolTip(tr("Take {label} out of the comparison").format(label=label))
+        remove.setAccessibleName(tr("Remove {label}").format(label=label))
         remove.clicked.connect(self.remove_requested)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -98,9 +99,9 @@ class CellRow(QFrame):
         self.view_stack.setSizePolicy(QSizePolicy.Policy.Preferred, ignored)
 
         self.plot = make_plot(self, f"compare_heatmap_{index}",
-                              f"{label}: the hidden state h of every unit (rows) at every step (columns), "
-                              "blue −1 … red +1; click to go to a step",
-                              title=f"{label}: hidden state h", bottom="step")
+                              tr("{label}: the hidden state h of every unit (rows) at every step (columns), "
+                                 "blue −1 … red +1; click to go to a step").format(label=label),
+                              title=tr("{label}: hidden state h").format(label=label), bottom=tr("step"))
         item = self.plot.getPlotItem()
         self.image = heatmap(item, cm.tanh_map(self.palette()), cm.TANH_LEVELS)
         self.cursor = cursor_line(item, self.palette())

@@ -34,6 +34,7 @@ from simulator.insight import aligned_arrays, default_trio
 from simulator.insight.tables import write_table
 from simulator.session import Session
 from ui.controller import Controller
+from ui.i18n import tr
 from ui.insight.compare_rows import CellRow
 from ui.insight.memory_tab import MemoryTab
 from ui.insight.plots import export_plot_png
@@ -76,7 +77,7 @@ class CompareWindow(QMainWindow):
                  entries: list[tuple[str, Cell, dict | None]] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_window")
-        self.setWindowTitle("Compare cells — GateScope")
+        self.setWindowTitle(tr("Compare cells — GateScope"))
         self.resize(1280, 780)
         self.main = main
         self.inputs = np.array(main.trace.x, dtype=np.float64)
@@ -103,7 +104,11 @@ class CompareWindow(QMainWindow):
 
     def _build(self) -> None:
         actions = {}
-        for name, tip, icon, key, method in _TRANSPORT:
+        tips = {"action_reset": tr("Reset to step 0"), "action_step_back": tr("Step back"),
+                "action_play": tr("Play or pause"), "action_step_forward": tr("Step forward"),
+                "action_go_to_end": tr("Go to the last step")}
+        for name, _tip, icon, key, method in _TRANSPORT:
+            tip = tips[name]
             action = QAction(tip, self, objectName=f"compare_{name}", toolTip=f"{tip} ({key})")
             action.setIcon(self.style().standardIcon(getattr(QStyle.StandardPixmap, icon)))
             action.setShortcut(QKeySequence(key))
@@ -117,33 +122,33 @@ class CompareWindow(QMainWindow):
         self.transport.setObjectName("compare_transport")
         self.transport.step_spin.setObjectName("compare_step_spin")
         self.transport.speed_slider.setObjectName("compare_speed_slider")
-        tools = QToolBar("Compare", self, objectName="compare_toolbar", movable=False)
+        tools = QToolBar(tr("Compare"), self, objectName="compare_toolbar", movable=False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name, text, tip, slot in (
-                ("compare_add_current", "Add current cell", "Add the main window's cell to the comparison",
-                 self.add_current),
-                ("compare_open", "Open…", "Add the cell of a saved session (.json) to the comparison",
+                ("compare_add_current", tr("Add current cell"), tr("Add the main window's cell to the "
+                 "comparison"), self.add_current),
+                ("compare_open", tr("Open…"), tr("Add the cell of a saved session (.json) to the comparison"),
                  self.open_session),
-                ("compare_trio", "RNN, LSTM, GRU", "A fresh RNN, LSTM and GRU of the main cell's sizes",
+                ("compare_trio", "RNN, LSTM, GRU", tr("A fresh RNN, LSTM and GRU of the main cell's sizes"),
                  self.reset_trio),
-                ("compare_export_table", "Export table…", "Save every run aligned by step (CSV, JSON, NPZ)",
-                 self.ask_export_table),
-                ("compare_export_memory", "Export memory plot…", "Save the memory test's plot as PNG",
+                ("compare_export_table", tr("Export table…"), tr("Save every run aligned by step (CSV, "
+                 "JSON, NPZ)"), self.ask_export_table),
+                ("compare_export_memory", tr("Export memory plot…"), tr("Save the memory test's plot as PNG"),
                  self.ask_export_memory)):
             action = tools.addAction(text)
             action.setObjectName(name)
             action.setToolTip(tip)
             action.triggered.connect(lambda _=False, s=slot: s())
         self.view_combo = QComboBox(self, objectName="compare_view_combo")
-        self.view_combo.addItems(["Gates and states", "Cell diagram"])
-        self.view_combo.setToolTip("What each row shows beside its heatmap: every unit's gates and states "
-                                   "at the current step, or the cell diagram (taller rows)")
-        self.view_combo.setAccessibleName("Row view")
+        self.view_combo.addItems([tr("Gates and states"), tr("Cell diagram")])
+        self.view_combo.setToolTip(tr("What each row shows beside its heatmap: every unit's gates and "
+                                      "states at the current step, or the cell diagram (taller rows)"))
+        self.view_combo.setAccessibleName(tr("Row view"))
         self.view_combo.currentIndexChanged.connect(self._set_row_view)
         tools.addWidget(self.view_combo)
         self.addToolBar(tools)
         self.addToolBarBreak()
-        transport = QToolBar("Shared transport", self, objectName="compare_transport_bar", movable=False)
+        transport = QToolBar(tr("Shared transport"), self, objectName="compare_transport_bar", movable=False)
         transport.addWidget(self.transport)
         self.addToolBar(transport)
         self.rows_box = QVBoxLayout()
@@ -154,19 +159,21 @@ class CompareWindow(QMainWindow):
         scroll.setWidget(holder)
         self.memory = MemoryTab(self)
         self.tabs = QTabWidget(self, objectName="compare_tabs")
-        self.tabs.addTab(scroll, "Runs, aligned by step")
-        self.tabs.addTab(self.memory, "Memory test")
+        self.tabs.addTab(scroll, tr("Runs, aligned by step"))
+        self.tabs.addTab(self.memory, tr("Memory test"))
         self.setCentralWidget(self.tabs)
 
     # -- cells -----------------------------------------------------------------------------------
     def add_cell(self, label: str, cell: Cell, state: dict | None = None, refresh: bool = True) -> bool:
         """Add a cell run on the shared inputs; False (with a message) if it does not fit."""
         if len(self.controllers) >= MAX_CELLS:
-            self._error("Cannot add the cell", f"At most {MAX_CELLS} cells can be compared at once.")
+            self._error(tr("Cannot add the cell"),
+                        tr("At most {n} cells can be compared at once.").format(n=MAX_CELLS))
             return False
         if cell.input_size != self.inputs.shape[1]:
-            self._error("Cannot add the cell", f"{label} takes {cell.input_size} inputs per step, the shared "
-                        f"inputs have {self.inputs.shape[1]}.")
+            self._error(tr("Cannot add the cell"), tr("{label} takes {n} inputs per step, the shared "
+                        "inputs have {shared}.").format(label=label, n=cell.input_size,
+                                                         shared=self.inputs.shape[1]))
             return False
         state = state or {}
         base, k = label.replace("/", "-") or "cell", 1
@@ -210,14 +217,14 @@ class CompareWindow(QMainWindow):
     def open_session(self, path: str | None = None) -> bool:
         """Add a saved session's cell (asks for the file when ``path`` is None)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Add a session to the comparison", "",
-                                                  "GateScope sessions (*.json)")
+            path, _ = QFileDialog.getOpenFileName(self, tr("Add a session to the comparison"), "",
+                                                  tr("GateScope sessions") + " (*.json)")
             if not path:
                 return False
         try:
             session = Session.load(path)
         except InputError as err:
-            self._error("Cannot open the session", str(err))
+            self._error(tr("Cannot open the session"), str(err))
             return False
         label = session.title or os.path.splitext(os.path.basename(path))[0]
         return self.add_cell(label, session.cell, session.state())
@@ -233,8 +240,8 @@ class CompareWindow(QMainWindow):
     def _relabel(self) -> None:
         self.memory.set_cells([(label, c.cell, c.session.state())
                                for label, c in zip(self.labels, self.controllers, strict=True)])
-        self.statusBar().showMessage(f"{len(self.rows)} cells on the same {len(self.inputs)} steps of "
-                                     f"{self.inputs.shape[1]} inputs")
+        self.statusBar().showMessage(tr("{cells} cells on the same {steps} steps of {inputs} inputs").format(
+            cells=len(self.rows), steps=len(self.inputs), inputs=self.inputs.shape[1]))
 
     def _set_row_view(self, *_args: object) -> None:
         diagram = self.view_combo.currentIndex() == 1
@@ -253,8 +260,8 @@ class CompareWindow(QMainWindow):
         if x.shape == self.inputs.shape and np.array_equal(x, self.inputs):
             return
         if x.shape[1] != self.inputs.shape[1]:
-            self.statusBar().showMessage("The main window's cell takes a different number of inputs: "
-                                         "the comparison keeps the old inputs.", 8000)
+            self.statusBar().showMessage(tr("The main window's cell takes a different number of inputs: "
+                                            "the comparison keeps the old inputs."), 8000)
             return
         self.inputs = x.copy()
         step = min(self.clock.step, len(x) - 1)
@@ -275,16 +282,16 @@ class CompareWindow(QMainWindow):
 
     def ask_export_table(self) -> None:
         """Ask for a file name and export the aligned table."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export the aligned runs", "compare.csv",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the aligned runs"), "compare.csv",
                                               "CSV (*.csv);;JSON (*.json);;NumPy (*.npz)")
         if path:
-            self._try(lambda: self.export_table(path), "Cannot export the table")
+            self._try(lambda: self.export_table(path), tr("Cannot export the table"))
 
     def ask_export_memory(self) -> None:
         """Ask for a file name and save the memory plot as PNG."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export the memory plot", "memory.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export the memory plot"), "memory.png", "PNG (*.png)")
         if path:
-            self._try(lambda: export_plot_png(self.memory.plot, path), "Cannot export the plot")
+            self._try(lambda: export_plot_png(self.memory.plot, path), tr("Cannot export the plot"))
 
     def _try(self, fn, title: str) -> None:
         try:

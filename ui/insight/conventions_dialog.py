@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.insight import ConventionResult, convention_errors
+from ui.i18n import describe_cell, tr
 from ui.insight.plots import make_plot, series_color
 from ui.worker import BackgroundWorker
 
@@ -38,7 +39,7 @@ SOURCES = (("torch", "PyTorch"), ("keras", "Keras"), ("onnx", "ONNX"), ("tf1", "
 
 def format_error(value: float) -> str:
     """``"0 (exact)"`` for 0, else three significant digits (``"inf"`` / ``"nan"`` as such)."""
-    return "0 (exact)" if value == 0.0 else f"{value:.3g}"
+    return tr("0 (exact)") if value == 0.0 else f"{value:.3g}"
 
 
 class ConventionsDialog(QDialog):
@@ -57,7 +58,7 @@ class ConventionsDialog(QDialog):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conventions_dialog")
-        self.setWindowTitle("Conventions explorer — GateScope")
+        self.setWindowTitle(tr("Conventions explorer — GateScope"))
         self.resize(1100, 640)
         self.controller = controller
         self.results: list[ConventionResult] = []
@@ -66,23 +67,24 @@ class ConventionsDialog(QDialog):
         self.worker.finished.connect(self._show)
         self.source = QComboBox(self, objectName="conventions_source")
         for key, text in SOURCES:
-            self.source.addItem(text, key)
-        self.source.setToolTip("Where the weights came from: only the mistakes possible when porting from "
-                               "there are listed")
-        self.source.setAccessibleName("Source format")
+            self.source.addItem(text if key else tr("every mistake"), key)
+        self.source.setToolTip(tr("Where the weights came from: only the mistakes possible when porting "
+                                  "from there are listed"))
+        self.source.setAccessibleName(tr("Source format"))
         # the import's source when recorded; else every mistake (from PyTorch only the identity applies)
         keys = [k for k, _ in SOURCES]
         recorded = controller.session.settings.get("weights_source")
         self.source.setCurrentIndex(keys.index(recorded) if recorded in keys else len(keys) - 1)
-        intro = QLabel("Each row runs the cell as a common porting mistake would build it, on the same "
-                       "inputs. The right convention matches the original exactly (error 0); the others "
-                       "show how far, and from which step, a wrong one drifts.", self, wordWrap=True)
+        intro = QLabel(tr("Each row runs the cell as a common porting mistake would build it, on the same "
+                          "inputs. The right convention matches the original exactly (error 0); the others "
+                          "show how far, and from which step, a wrong one drifts."), self, wordWrap=True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"<b>{controller.cell.describe()}</b>, weights from", self))
+        top.addWidget(QLabel(tr("<b>{cell}</b>, weights from").format(cell=describe_cell(controller.cell)),
+                             self))
         top.addWidget(self.source)
         top.addStretch(1)
         self.table = QTableWidget(0, 3, self, objectName="conventions_table")
-        self.table.setHorizontalHeaderLabels(["Convention", "What it gets wrong", "max |Δh|"])
+        self.table.setHorizontalHeaderLabels([tr("Convention"), tr("What it gets wrong"), "max |Δh|"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -90,10 +92,10 @@ class ConventionsDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Select a row to highlight its error curve")
-        self.plot = make_plot(self, "conventions_plot", "max over units of |h_variant − h| per step, on a "
-                              "log axis (exact zeros drawn at the bottom)", title="Error per step",
-                              left="max |Δh|", bottom="step", log_y=True, legend=True)
+        self.table.setToolTip(tr("Select a row to highlight its error curve"))
+        self.plot = make_plot(self, "conventions_plot", tr("max over units of |h_variant − h| per step, on "
+                              "a log axis (exact zeros drawn at the bottom)"), title=tr("Error per step"),
+                              left="max |Δh|", bottom=tr("step"), log_y=True, legend=True)
         self.plot.getPlotItem().legend.anchor((1, 1), (1, 1), offset=(-6, -6))  # the curves rise at the top
         self.status = QLabel(self, objectName="conventions_status", wordWrap=True)
         body = QHBoxLayout()
@@ -119,7 +121,7 @@ class ConventionsDialog(QDialog):
         cell, x = c.cell.copy(), c.trace.x.copy()
         state = {k: v.copy() for k, v in c.session.state().items()}
         source = self.source.currentData()
-        self.status.setText("Running the variants…")
+        self.status.setText(tr("Running the variants…"))
         self.worker.submit(lambda: convention_errors(cell, x, state, source))
 
     def _show(self, results: object) -> None:
@@ -129,7 +131,7 @@ class ConventionsDialog(QDialog):
         self.curves.clear()
         item.legend.clear()
         if isinstance(results, Exception):
-            self.status.setText(f"Cannot run the variants: {results}")
+            self.status.setText(tr("Cannot run the variants: {error}").format(error=results))
             return
         self.results = results
         self.table.setRowCount(len(results))
@@ -146,8 +148,9 @@ class ConventionsDialog(QDialog):
             self.curves.append(item.plot(steps, values, name=r.name,
                                          pen={"color": series_color(k), "width": width}))
         wrong = [r for r in results[1:] if r.max_abs_error > 0]
-        self.status.setText(f"{len(results)} conventions; the right one (as-imported) is exact, "
-                            f"{len(wrong)} of the {len(results) - 1} mistakes change the run.")
+        self.status.setText(tr("{n} conventions; the right one (as-imported) is exact, {wrong} of the "
+                               "{mistakes} mistakes change the run.").format(
+                                   n=len(results), wrong=len(wrong), mistakes=len(results) - 1))
         item.enableAutoRange()
 
     def _highlight(self, row: int) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from simulator.insight import EXPLANATIONS, jacobian_norms, recurrent_spectrum, saturation, timescales
+from ui.i18n import current_language, tr
 from ui.insight.plots import Explanation, cursor_line, make_plot, series_color
 from ui.widgets import colormaps as cm
 from ui.worker import BackgroundWorker
@@ -22,6 +23,38 @@ __all__ = ["GATE_COLORS", "Dashboard", "compute_dashboard"]
 
 GATE_COLORS = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd", "r": "#d62728",
                "z": "#2ca02c", "n": "#ff7f0e", "h": "#7f7f7f"}
+
+# The "How to read this" notes in Korean (English: :data:`simulator.insight.EXPLANATIONS`).
+EXPLANATIONS_KO = {
+    "saturation": "게이트마다 각 스텝에서 포화된 유닛의 비율입니다. 시그모이드 게이트(i, f, o, r, z)는 0.1 "
+                  "아래나 0.9 위, tanh 값(g, n, 그리고 tanh일 때의 h)은 |값|이 0.9를 넘으면 포화로 셉니다. "
+                  "포화된 게이트는 완전히 열리거나 닫힌 스위치처럼 움직이고 기울기가 거의 0이라, 학습으로 그 "
+                  "상태를 벗어나기 어렵습니다. Karpathy, Johnson, Fei-Fei(2015, 'Visualizing and "
+                  "understanding recurrent networks')는 학습된 LSTM에서 망각 게이트 상당수가 1 근처에 "
+                  "포화되어 있음을 보였습니다. 오래 기억하는 유닛들입니다. 곡선이 1에 가까우면 '게이트가 "
+                  "마음을 정했다', 0에 가까우면 '아직 저울질하는 중'으로 읽으면 됩니다.",
+    "timescales": "유닛마다 기억이 e분의 1로 줄어드는 데 걸리는 스텝 수, −1 / ln f̄ 입니다. f̄는 실행 "
+                  "전체에서 그 유닛의 망각 게이트 평균(LSTM), 또는 업데이트 게이트 평균 z̄(GRU, z = 1이면 "
+                  "이전 상태 유지)입니다. 게이트가 f로 유지되면 저장된 값에 매 스텝 f가 곱해지므로 n스텝 "
+                  "뒤에는 f^n = e^(−n/τ)만 남습니다. f̄ = 0.5면 1.4스텝, 0.9면 9.5스텝, 0.99면 99.5스텝이고 "
+                  "f̄ = 1이면 잊지 않습니다(무한대). 평균값이라는 점에 주의하세요. 입력에 따라 움직이는 "
+                  "게이트는 스텝마다 다른 속도로 잊습니다. 기본 RNN에는 읽을 게이트가 없습니다.",
+    "spectrum": "순환 가중치 W_hh의 스펙트럼 반지름(가장 큰 |고윳값|)과 특잇값입니다. LSTM과 GRU는 "
+                "게이트 블록별로 보여 줍니다. tanh RNN에서 반지름이 1보다 작으면 입력과 상관없이 상태와 "
+                "기울기가 매 스텝 줄어듭니다(잊어버리고, 기울기가 소실됩니다). 둘이 커지려면(기울기 폭발) "
+                "가장 큰 특잇값이 1보다 커야 합니다. 게이트가 있는 셀의 블록은 상태가 아니라 게이트로 "
+                "들어가므로, 각 게이트가 이전 h에 얼마나 강하게 반응하는지로 읽으세요.",
+    "jacobian": "각 스텝에서 한 스텝 야코비안 ∂h[t]/∂h_t의 노름입니다(LSTM은 c를 고정). 기울기가 이 스텝을 "
+                "거꾸로 지날 때 얼마나 늘어나는지(> 1), 줄어드는지(< 1)를 나타냅니다. 여러 스텝에 걸친 "
+                "기울기는 이 값들의 곱이므로, 1보다 작은 값이 이어지면 기울기 소실, 1보다 크면 기울기 "
+                "폭발입니다. 포화된 유닛은 거의 기여하지 않으므로(tanh′ ≈ 0) 포화 곡선이 솟는 곳에서 "
+                "이 곡선은 내려갑니다.",
+}
+
+
+def explanation(key: str) -> str:
+    """The "How to read this" note of chart ``key`` in the interface language."""
+    return EXPLANATIONS_KO[key] if current_language() == "ko" else EXPLANATIONS[key]
 WIDE = 100.0  # timescales spanning more than this ratio are drawn on a log axis
 
 
@@ -58,21 +91,22 @@ class Dashboard(QWidget):
         column.addWidget(self.status)
         self.plots = {}
         for key, title, tip, left, bottom in (
-                ("saturation", "Saturated units per gate", "Fraction of units below 0.1 or above 0.9 "
-                 "(|value| > 0.9 for tanh quantities) at each step", "fraction", "step"),
-                ("timescales", "Memory timescale per unit", "−1 / ln ḡ: the steps over which each unit's "
-                 "memory decays by a factor e (ḡ the mean forget or update gate)", "steps", "unit"),
-                ("spectrum", "Singular values of W_hh", "Singular values of each gate block of the "
-                 "recurrent weights, largest first; the legend gives each block's spectral radius ρ",
+                ("saturation", tr("Saturated units per gate"), tr("Fraction of units below 0.1 or above "
+                 "0.9 (|value| > 0.9 for tanh quantities) at each step"), tr("fraction"), tr("step")),
+                ("timescales", tr("Memory timescale per unit"), tr("−1 / ln ḡ: the steps over which each "
+                 "unit's memory decays by a factor e (ḡ the mean forget or update gate)"), tr("steps"),
+                 tr("unit")),
+                ("spectrum", tr("Singular values of W_hh"), tr("Singular values of each gate block of the "
+                 "recurrent weights, largest first; the legend gives each block's spectral radius ρ"),
                  "σ_k", "k"),
-                ("jacobian", "One-step Jacobian norm ‖∂h[t]/∂h[t−1]‖", "How much one step stretches (> 1) "
-                 "or shrinks (< 1) a gradient passing back through it", "norm", "step")):
+                ("jacobian", tr("One-step Jacobian norm ‖∂h[t]/∂h[t−1]‖"), tr("How much one step stretches "
+                 "(> 1) or shrinks (< 1) a gradient passing back through it"), tr("norm"), tr("step"))):
             plot = make_plot(self, f"dashboard_{key}", tip, title=title, left=left, bottom=bottom,
                              legend=key in ("saturation", "spectrum"), log_y=key == "jacobian")
             plot.setMinimumHeight(170)
             self.plots[key] = plot
             column.addWidget(plot)
-            column.addWidget(Explanation(EXPLANATIONS[key], f"dashboard_{key}_help", self))
+            column.addWidget(Explanation(explanation(key), f"dashboard_{key}_help", self))
         self.plots["saturation"].getPlotItem().setYRange(0, 1.2)
         for key in ("timescales", "spectrum"):
             self.plots[key].getPlotItem().getAxis("bottom").setTickSpacing(major=None, minor=None)
@@ -116,13 +150,13 @@ class Dashboard(QWidget):
         # in place, but every edit cancels the running request first (_invalidate), so a result read
         # from a half-written trace is never shown, as in the gradient view.
         cell, trace = c.cell.copy(), c.trace
-        self.status.setText("Computing…")
+        self.status.setText(tr("Computing…"))
         self.worker.submit(lambda: compute_dashboard(cell, trace))
 
     # -- showing -----------------------------------------------------------------------------------
     def _show(self, data: object) -> None:
         if isinstance(data, Exception):
-            self.status.setText(f"Dashboard unavailable: {data}")
+            self.status.setText(tr("Dashboard unavailable: {error}").format(error=data))
             return
         self.data = data
         for key in ("saturation", "timescales", "spectrum", "jacobian"):
@@ -162,8 +196,8 @@ class Dashboard(QWidget):
         item = self.plots["timescales"].getPlotItem()
         if tau is None:
             item.setLogMode(x=False, y=False)
-            self.status.setText("A plain RNN has no forget or update gate, so it has no memory timescale "
-                                "to read (its memory is set by W_hh: see the spectrum).")
+            self.status.setText(tr("A plain RNN has no forget or update gate, so it has no memory timescale "
+                                   "to read (its memory is set by W_hh: see the spectrum)."))
             return
         finite = tau[np.isfinite(tau) & (tau > 0)]
         top = float(finite.max()) if finite.size else 1.0
@@ -181,10 +215,13 @@ class Dashboard(QWidget):
         self.curves["timescales"] = item.plot(units, np.maximum(shown, floor if wide else 0), pen=None,
                                               symbol="o", symbolSize=7, symbolBrush=color)
         infinite = [int(u) for u in np.flatnonzero(np.isinf(tau))]
-        note = f"; units {infinite} never forget (ḡ = 1, τ = ∞, drawn at the top)" if infinite else ""
-        scale = "log" if wide else "linear"
-        self.status.setText(f"Memory timescale τ = −1 / ln {gate}̄ per unit ({scale} scale): "
-                            f"median {np.median(tau):.3g} steps{note}.")
+        note = (tr("; units {units} never forget (ḡ = 1, τ = ∞, drawn at the top)").format(units=infinite)
+                if infinite else "")
+        text = (tr("Memory timescale τ = −1 / ln {gate}̄ per unit (log scale): median {median} steps{note}.")
+                if wide else
+                tr("Memory timescale τ = −1 / ln {gate}̄ per unit (linear scale): median {median} "
+                   "steps{note}."))
+        self.status.setText(text.format(gate=gate, median=f"{np.median(tau):.3g}", note=note))
 
     def _move(self, step: int) -> None:
         for cursor in self.cursors:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from simulator.errors import InputError
 from simulator.insight import MemoryResult, memory_curve
+from ui.i18n import tr
 from ui.insight.plots import KIND_COLORS, make_plot, marker_line, series_color
 from ui.worker import BackgroundWorker
 
@@ -61,36 +62,37 @@ class MemoryTab(QWidget):
         self._cells: list[tuple[str, object, object]] = []
         self.worker = BackgroundWorker(self, "memory-test")
         self.worker.finished.connect(self._show)
-        self.pulse_at = _spin("memory_pulse_at", "Pulse at: the step of the pulse (earlier steps let a "
-                              "biased state settle)", 0, 100_000, 5)
-        self.length = _spin("memory_length", "Delays: how many steps after the pulse are measured",
+        self.pulse_at = _spin("memory_pulse_at", tr("Pulse at: the step of the pulse (earlier steps let a "
+                              "biased state settle)"), 0, 100_000, 5)
+        self.length = _spin("memory_length", tr("Delays: how many steps after the pulse are measured"),
                             1, 1_000_000, 200)
-        self.input_dim = _spin("memory_input_dim", "Input: the input dimension carrying the pulse", 0, 0, 0)
+        self.input_dim = _spin("memory_input_dim", tr("Input: the input dimension carrying the pulse"),
+                               0, 0, 0)
         self.amplitude = QDoubleSpinBox(objectName="memory_amplitude", minimum=-1e6, maximum=1e6, value=1.0,
                                         decimals=3, singleStep=0.1)
-        self.amplitude.setToolTip("Amplitude: the pulse's value on the chosen input")
-        self.amplitude.setAccessibleName("Pulse amplitude")
+        self.amplitude.setToolTip(tr("Amplitude: the pulse's value on the chosen input"))
+        self.amplitude.setAccessibleName(tr("Pulse amplitude"))
         self.vector = QLineEdit(objectName="memory_pulse_vector")
-        self.vector.setPlaceholderText("optional, e.g. 0.8, 1")
-        self.vector.setToolTip("The whole pulse vector, one value per input (overrides input and amplitude): "
-                               "e.g. a value plus a write cue for the hold presets")
-        self.vector.setAccessibleName("Pulse vector")
-        self.log_y = QCheckBox("Log scale", objectName="memory_log_y", checked=True)
-        self.log_y.setToolTip("Show the curves on a logarithmic (checked) or linear axis")
-        run = QPushButton("Run test", objectName="memory_run")
-        run.setToolTip("Run the memory test with these parameters")
+        self.vector.setPlaceholderText(tr("optional, e.g. 0.8, 1"))
+        self.vector.setToolTip(tr("The whole pulse vector, one value per input (overrides input and "
+                                  "amplitude): e.g. a value plus a write cue for the hold presets"))
+        self.vector.setAccessibleName(tr("Pulse vector"))
+        self.log_y = QCheckBox(tr("Log scale"), objectName="memory_log_y", checked=True)
+        self.log_y.setToolTip(tr("Show the curves on a logarithmic (checked) or linear axis"))
+        run = QPushButton(tr("Run test"), objectName="memory_run")
+        run.setToolTip(tr("Run the memory test with these parameters"))
         form = QFormLayout()
-        form.addRow("Pulse at step", self.pulse_at)
-        form.addRow("Delays measured", self.length)
-        form.addRow("Input", self.input_dim)
-        form.addRow("Amplitude", self.amplitude)
-        form.addRow("Pulse vector", self.vector)
+        form.addRow(tr("Pulse at step"), self.pulse_at)
+        form.addRow(tr("Delays measured"), self.length)
+        form.addRow(tr("Input"), self.input_dim)
+        form.addRow(tr("Amplitude"), self.amplitude)
+        form.addRow(tr("Pulse vector"), self.vector)
         form.addRow(self.log_y)
         form.addRow(run)
         self.table = QTableWidget(0, 3, self, objectName="memory_table")
-        self.table.setHorizontalHeaderLabels(["Cell", "< 10 % after", "Left at the end"])
-        self.table.setToolTip("The first delay (steps after the pulse) at which each cell holds less than "
-                              "10 % of the pulse")
+        self.table.setHorizontalHeaderLabels([tr("Cell"), tr("< 10 % after"), tr("Left at the end")])
+        self.table.setToolTip(tr("The first delay (steps after the pulse) at which each cell holds less "
+                                 "than 10 % of the pulse"))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -99,10 +101,12 @@ class MemoryTab(QWidget):
         side.addLayout(form)
         side.addWidget(self.table, 1)
         side.addWidget(self.status)
-        self.plot = make_plot(self, "memory_plot", "How much of the pulse each cell still holds, against the "
-                              "delay since the pulse; dashed lines mark where each falls below 10 %",
-                              title="Memory test: ‖state with pulse − state without‖, relative to the pulse",
-                              left="fraction of the pulse left", bottom="delay (steps after the pulse)",
+        self.plot = make_plot(self, "memory_plot", tr("How much of the pulse each cell still holds, against "
+                              "the delay since the pulse; dashed lines mark where each falls below 10 %"),
+                              title=tr("Memory test: ‖state with pulse − state without‖, relative to the "
+                                       "pulse"),
+                              left=tr("fraction of the pulse left"),
+                              bottom=tr("delay (steps after the pulse)"),
                               log_y=True, legend=True)
         box = QHBoxLayout(self)
         holder = QWidget(self)
@@ -130,7 +134,8 @@ class MemoryTab(QWidget):
             try:
                 params["pulse"] = [float(v) for v in text.replace(";", ",").split(",") if v.strip()]
             except ValueError:
-                raise InputError(f"pulse vector {text!r}: expected numbers separated by commas") from None
+                raise InputError(tr("pulse vector {text}: expected numbers separated by commas").format(
+                    text=repr(text))) from None
         return params
 
     def run(self, *_args: object) -> None:
@@ -152,7 +157,7 @@ class MemoryTab(QWidget):
         self._curves.clear()
         item.legend.clear()
         if isinstance(result, Exception):
-            self.status.setText(f"Memory test failed: {result}")
+            self.status.setText(tr("Memory test failed: {error}").format(error=result))
             return
         self.results = result
         self.delays = {label: r.delay_below(THRESHOLD) for label, r in result.items()}
@@ -169,12 +174,13 @@ class MemoryTab(QWidget):
                 line = marker_line(item, color, f"{label}: {delay}", position=0.45 - 0.07 * k)
                 line.setValue(delay)
                 self._curves.append(line)
-            text = f"{delay} steps" if delay is not None else f"never (within {len(r.curve) - 1})"
+            text = (tr("{n} steps").format(n=delay) if delay is not None
+                    else tr("never (within {n})").format(n=len(r.curve) - 1))
             last = f"{100 * r.curve[-1]:.3g} %" if np.isfinite(r.curve[-1]) else "–"
             for col, value in enumerate((label, text, last)):
                 self.table.setItem(k, col, QTableWidgetItem(value))
-        self.status.setText(f"Pulse at step {self.pulse_at.value()}, {self.length.value()} delays; the state "
-                            "is [h; c] for the LSTM, h otherwise.")
+        self.status.setText(tr("Pulse at step {step}, {n} delays; the state is [h; c] for the LSTM, "
+                               "h otherwise.").format(step=self.pulse_at.value(), n=self.length.value()))
         item.enableAutoRange()
 
     def columns(self) -> dict[str, np.ndarray]:

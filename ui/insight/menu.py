@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from ui.i18n import tr
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -39,7 +41,7 @@ class InsightTools(QObject):
         self.compare_window = None
         self.conventions_dialog = None
         self.docks: dict[str, QDockWidget] = {}
-        self.menu = QMenu("&Tools", window)
+        self.menu = QMenu(tr("&Tools"), window)
         self.menu.setObjectName("menu_tools")
         help_menu = window.menuBar().findChild(QMenu, "menu_help")
         if help_menu is not None:
@@ -48,18 +50,18 @@ class InsightTools(QObject):
             window.menuBar().addMenu(self.menu)
         self.actions: dict[str, QAction] = {}
         for name, text, tip, slot in (
-                ("action_compare", "&Compare cells…", "Run an RNN, an LSTM and a GRU (or saved sessions) "
-                 "side by side on these inputs, with a memory test", self.show_compare),
-                ("action_branch", "&Branch (what if)", "Force a gate or change an input or a weight from "
-                 "the current step and see the run diverge", self.show_branch),
-                ("action_dashboard", "Saturation and memory &dashboard", "Gate saturation, memory "
-                 "timescales, W_hh's spectrum and the one-step Jacobian", self.show_dashboard),
-                ("action_conventions", "C&onventions explorer…", "How far the run moves under each "
-                 "weight-porting mistake", self.show_conventions),
-                ("action_reproduce_torch", "Export &PyTorch script…", "A standalone script that rebuilds "
-                 "this cell in PyTorch and checks the trace", lambda: self.reproduce("torch")),
-                ("action_reproduce_keras", "Export &Keras script…", "A standalone script that rebuilds "
-                 "this cell in Keras and checks the trace", lambda: self.reproduce("keras"))):
+                ("action_compare", tr("&Compare cells…"), tr("Run an RNN, an LSTM and a GRU (or saved "
+                 "sessions) side by side on these inputs, with a memory test"), self.show_compare),
+                ("action_branch", tr("&Branch (what if)"), tr("Force a gate or change an input or a weight "
+                 "from the current step and see the run diverge"), self.show_branch),
+                ("action_dashboard", tr("Saturation and memory &dashboard"), tr("Gate saturation, memory "
+                 "timescales, W_hh's spectrum and the one-step Jacobian"), self.show_dashboard),
+                ("action_conventions", tr("C&onventions explorer…"), tr("How far the run moves under each "
+                 "weight-porting mistake"), self.show_conventions),
+                ("action_reproduce_torch", tr("Export &PyTorch script…"), tr("A standalone script that "
+                 "rebuilds this cell in PyTorch and checks the trace"), lambda: self.reproduce("torch")),
+                ("action_reproduce_keras", tr("Export &Keras script…"), tr("A standalone script that "
+                 "rebuilds this cell in Keras and checks the trace"), lambda: self.reproduce("keras"))):
             action = QAction(text, window, objectName=name, toolTip=tip, statusTip=tip)
             action.triggered.connect(lambda _=False, s=slot: s())
             self.actions[name] = action
@@ -91,7 +93,7 @@ class InsightTools(QObject):
                 self.window.tabifyDockWidget(neighbour, dock)  # a tab of a big panel, not a sliver
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
-            toggle.setToolTip(f"Show or hide the {title.lower()} panel")
+            toggle.setToolTip(tr("Show or hide the {panel} panel").format(panel=title))
             if hasattr(self.window, "view_menu"):
                 self.window.view_menu.addAction(toggle)
             if hasattr(self.window, "docks"):
@@ -105,14 +107,14 @@ class InsightTools(QObject):
         """Show the branch (what if) dock ``dock_branch`` below the diagram and timeline."""
         from ui.insight.branch_panel import BranchPanel
 
-        return self._dock("dock_branch", "Branch (what if)", BranchPanel,
+        return self._dock("dock_branch", tr("Branch (what if)"), BranchPanel,
                           Qt.DockWidgetArea.BottomDockWidgetArea)
 
     def show_dashboard(self) -> QDockWidget:
         """Show the dashboard dock ``dock_dashboard`` on the right."""
         from ui.insight.dashboard import Dashboard
 
-        return self._dock("dock_dashboard", "Saturation and memory", Dashboard,
+        return self._dock("dock_dashboard", tr("Saturation and memory"), Dashboard,
                           Qt.DockWidgetArea.RightDockWidgetArea, beside="dock_gates")
 
     def show_conventions(self) -> QWidget:

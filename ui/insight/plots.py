@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from ui.i18n import tr
 from ui.widgets import colormaps as cm
 
 __all__ = ["KIND_COLORS", "SERIES_COLORS", "Explanation", "cursor_line", "export_plot_png", "heatmap",
@@ -95,7 +96,7 @@ def heatmap(plot: pg.PlotItem, cmap: pg.ColorMap, levels: tuple[float, float]) -
     image.setLevels(levels)
     plot.addItem(image)
     plot.invertY(True)
-    plot.getAxis("left").setLabel("unit")
+    plot.getAxis("left").setLabel(tr("unit"))
     return image
 
 
@@ -121,13 +122,13 @@ class Explanation(QWidget):
         self.setObjectName(name)
         self.button = QToolButton(self)
         self.button.setObjectName(f"{name}_toggle")
-        self.button.setText("How to read this")
+        self.button.setText(tr("How to read this"))
         self.button.setCheckable(True)
         self.button.setAutoRaise(True)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setArrowType(Qt.ArrowType.RightArrow)
-        self.button.setToolTip("Show or hide a short explanation of this chart")
-        self.button.setAccessibleName("How to read this")
+        self.button.setToolTip(tr("Show or hide a short explanation of this chart"))
+        self.button.setAccessibleName(tr("How to read this"))
         self.label = QLabel(text, self)
         self.label.setObjectName(f"{name}_text")
         self.label.setWordWrap(True)

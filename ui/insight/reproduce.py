@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from simulator.errors import InputError
 from simulator.insight import write_reproduce_script
+from ui.i18n import tr
 
 __all__ = ["FRAMEWORK_NAMES", "ask_reproduce_script", "export_reproduce_script"]
 
@@ -37,15 +38,16 @@ def ask_reproduce_script(parent: QWidget, controller, framework: str, directory:
     """Ask for a file name and export; errors are shown in a message box. Returns the path written."""
     name = FRAMEWORK_NAMES[framework]
     default = os.path.join(directory, f"reproduce_{controller.cell.kind}_{framework}.py")
-    path, _ = QFileDialog.getSaveFileName(parent, f"Export a {name} script", default, "Python script (*.py)")
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Export a {name} script").format(name=name), default,
+                                          tr("Python script") + " (*.py)")
     if not path:
         return None
     try:
         export_reproduce_script(controller, path, framework)
     except (InputError, OSError) as err:
-        QMessageBox.warning(parent, f"Cannot export the {name} script", str(err))
+        QMessageBox.warning(parent, tr("Cannot export the {name} script").format(name=name), str(err))
         return None
     if hasattr(parent, "statusBar"):
-        parent.statusBar().showMessage(f"Wrote {os.path.basename(path)}: run it with python to check the "
-                                       f"cell in {name}", 8000)
+        parent.statusBar().showMessage(tr("Wrote {file}: run it with python to check the cell in {name}")
+                                       .format(file=os.path.basename(path), name=name), 8000)
     return path

@@ -246,6 +246,14 @@
         <translation>핍홀 LSTM</translation>
     </message>
     <message>
+        <source>cell state</source>
+        <translation>셀 상태</translation>
+    </message>
+    <message>
+        <source>hidden state</source>
+        <translation>은닉 상태</translation>
+    </message>
+    <message>
         <source>1 input</source>
         <translation>입력 1개</translation>
     </message>
@@ -445,6 +453,734 @@
     <message>
         <source>{speed} steps/s</source>
         <translation>초당 {speed}스텝</translation>
+    </message>
+    <message>
+        <source>Force a gate</source>
+        <translation>게이트 고정</translation>
+    </message>
+    <message>
+        <source>Change the input</source>
+        <translation>입력 바꾸기</translation>
+    </message>
+    <message>
+        <source>Change a weight</source>
+        <translation>가중치 바꾸기</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is not a list of numbers</source>
+        <translation>{what}: {text}은(는) 숫자 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{what}: give finite numbers separated by commas</source>
+        <translation>{what}: 쉼표로 구분한 유한한 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <source>From step: the branch&apos;s first step (follows the current step)</source>
+        <translation>시작 스텝: 분기가 시작되는 스텝 (현재 스텝을 따라감)</translation>
+    </message>
+    <message>
+        <source>What the branch changes</source>
+        <translation>분기에서 바꿀 것</translation>
+    </message>
+    <message>
+        <source>Branch change</source>
+        <translation>분기 변경</translation>
+    </message>
+    <message>
+        <source>The gate held at the value</source>
+        <translation>이 값으로 고정할 게이트</translation>
+    </message>
+    <message>
+        <source>Gate to force</source>
+        <translation>고정할 게이트</translation>
+    </message>
+    <message>
+        <source>Value: the gate&apos;s value (0 … 1 for σ gates, −1 … 1 for tanh)</source>
+        <translation>값: 게이트 값 (σ 게이트는 0 … 1, tanh는 −1 … 1)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>Units: “all”, or unit numbers separated by commas, e.g. 0,2</source>
+        <translation>유닛: “전체” 또는 쉼표로 구분한 유닛 번호 (예: 0,2)</translation>
+    </message>
+    <message>
+        <source>Units to force</source>
+        <translation>고정할 유닛</translation>
+    </message>
+    <message>
+        <source>The input at the start step, one value per input dimension</source>
+        <translation>시작 스텝의 입력, 입력 차원마다 값 하나</translation>
+    </message>
+    <message>
+        <source>Input row</source>
+        <translation>입력 행</translation>
+    </message>
+    <message>
+        <source>The parameter to change</source>
+        <translation>바꿀 파라미터</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Row: the weight&apos;s row (gate blocks stacked, PyTorch layout)</source>
+        <translation>행: 가중치의 행 (게이트 블록을 쌓은 PyTorch 배치)</translation>
+    </message>
+    <message>
+        <source>Column: the weight&apos;s column (input or unit)</source>
+        <translation>열: 가중치의 열 (입력 또는 유닛)</translation>
+    </message>
+    <message>
+        <source>New value: the weight&apos;s value in the branch</source>
+        <translation>새 값: 분기에서 쓸 가중치 값</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>게이트</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <source>Row, column</source>
+        <translation>행, 열</translation>
+    </message>
+    <message>
+        <source>From step</source>
+        <translation>시작 스텝</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <source>units: {text} must be whole unit numbers</source>
+        <translation>유닛: {text}은(는) 정수 유닛 번호여야 합니다</translation>
+    </message>
+    <message>
+        <source> (units {units})</source>
+        <translation> (유닛 {units})</translation>
+    </message>
+    <message>
+        <source>{what}{where} from step {t}</source>
+        <translation>{t}스텝부터 {what}{where}</translation>
+    </message>
+    <message>
+        <source>input {row} at step {t}</source>
+        <translation>{t}스텝의 입력 {row}</translation>
+    </message>
+    <message>
+        <source>a plain RNN has no gates to force</source>
+        <translation>기본 RNN에는 고정할 게이트가 없습니다</translation>
+    </message>
+    <message>
+        <source>input row</source>
+        <translation>입력 행</translation>
+    </message>
+    <message>
+        <source>name (optional)</source>
+        <translation>이름 (선택)</translation>
+    </message>
+    <message>
+        <source>A name for the branch (a description is used when empty)</source>
+        <translation>분기 이름 (비워 두면 설명을 씁니다)</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>분기 이름</translation>
+    </message>
+    <message>
+        <source>Run and keep branch</source>
+        <translation>분기 실행 후 보관</translation>
+    </message>
+    <message>
+        <source>Run the branch from the chosen step and keep it in the list (undoable)</source>
+        <translation>고른 스텝부터 분기를 실행하고 목록에 보관합니다 (실행 취소 가능)</translation>
+    </message>
+    <message>
+        <source>Kept branches: select one to show it beside the original; double-click to rename. They are saved with the session.</source>
+        <translation>보관한 분기: 하나를 고르면 원래 실행과 나란히 보여 줍니다. 두 번 클릭하면 이름을 바꿉니다. 세션과 함께 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Kept branches</source>
+        <translation>보관한 분기</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Remove the selected branch (Ctrl+Z brings it back)</source>
+        <translation>선택한 분기를 지웁니다 (Ctrl+Z로 되돌릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>The selected unit&apos;s hidden state: the original run and the branch (dashed orange)</source>
+        <translation>선택한 유닛의 은닉 상태: 원래 실행과 분기 (주황 점선)</translation>
+    </message>
+    <message>
+        <source>h of the selected unit</source>
+        <translation>선택한 유닛의 h</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>원래 실행</translation>
+    </message>
+    <message>
+        <source>branch</source>
+        <translation>분기</translation>
+    </message>
+    <message>
+        <source>|Δh| = |h_branch − h_original| for each unit (rows) and step (columns): where and how much the branch differs</source>
+        <translation>유닛(행)과 스텝(열)마다 |Δh| = |h_branch − h_original|: 분기가 어디서 얼마나 달라지는지</translation>
+    </message>
+    <message>
+        <source>|Δh|, units × steps</source>
+        <translation>|Δh|, 유닛 × 스텝</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>diverges</source>
+        <translation>갈라짐</translation>
+    </message>
+    <message>
+        <source>No branch yet: choose a change on the left and press “Run and keep branch”.</source>
+        <translation>아직 분기가 없습니다. 왼쪽에서 바꿀 것을 고르고 “분기 실행 후 보관”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot branch: {error}</source>
+        <translation>분기할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Branch “{name}” cannot be read: {error}</source>
+        <translation>분기 “{name}”을(를) 읽을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Running “{name}”…</source>
+        <translation>“{name}” 실행 중…</translation>
+    </message>
+    <message>
+        <source>Cannot run the branch: {error}</source>
+        <translation>분기를 실행할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>“{name}” never diverges from the original run (|Δh| = 0 at every step).</source>
+        <translation>“{name}”은(는) 원래 실행과 한 번도 갈라지지 않습니다 (모든 스텝에서 |Δh| = 0).</translation>
+    </message>
+    <message>
+        <source>“{name}” diverges from step &lt;b&gt;{first}&lt;/b&gt;; the largest difference is |Δh| = {top} at step {worst}.</source>
+        <translation>“{name}”은(는) &lt;b&gt;{first}&lt;/b&gt;스텝부터 갈라집니다. 가장 큰 차이는 {worst}스텝의 |Δh| = {top}입니다.</translation>
+    </message>
+    <message>
+        <source>h of unit {unit}: original and branch</source>
+        <translation>유닛 {unit}의 h: 원래 실행과 분기</translation>
+    </message>
+    <message>
+        <source>Keep branch “{name}”</source>
+        <translation>분기 “{name}” 보관</translation>
+    </message>
+    <message>
+        <source>Discard branch “{name}”</source>
+        <translation>분기 “{name}” 버리기</translation>
+    </message>
+    <message>
+        <source>Rename branch to “{name}”</source>
+        <translation>분기 이름을 “{name}”(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Take {label} out of the comparison</source>
+        <translation>{label}을(를) 비교에서 뺍니다</translation>
+    </message>
+    <message>
+        <source>Remove {label}</source>
+        <translation>{label} 빼기</translation>
+    </message>
+    <message>
+        <source>{label}: the hidden state h of every unit (rows) at every step (columns), blue −1 … red +1; click to go to a step</source>
+        <translation>{label}: 모든 유닛(행)의 모든 스텝(열)에서의 은닉 상태 h, 파랑 −1 … 빨강 +1. 클릭하면 그 스텝으로 갑니다</translation>
+    </message>
+    <message>
+        <source>{label}: hidden state h</source>
+        <translation>{label}: 은닉 상태 h</translation>
+    </message>
+    <message>
+        <source>Compare cells — GateScope</source>
+        <translation>셀 비교 — GateScope</translation>
+    </message>
+    <message>
+        <source>Reset to step 0</source>
+        <translation>0번 스텝으로</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>한 스텝 뒤로</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>한 스텝 앞으로</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>Add current cell</source>
+        <translation>현재 셀 추가</translation>
+    </message>
+    <message>
+        <source>Add the main window&apos;s cell to the comparison</source>
+        <translation>메인 창의 셀을 비교에 추가합니다</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>열기…</translation>
+    </message>
+    <message>
+        <source>Add the cell of a saved session (.json) to the comparison</source>
+        <translation>저장한 세션(.json)의 셀을 비교에 추가합니다</translation>
+    </message>
+    <message>
+        <source>A fresh RNN, LSTM and GRU of the main cell&apos;s sizes</source>
+        <translation>메인 셀과 같은 크기의 새 RNN, LSTM, GRU</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>표 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save every run aligned by step (CSV, JSON, NPZ)</source>
+        <translation>모든 실행을 스텝별로 맞춰 저장합니다 (CSV, JSON, NPZ)</translation>
+    </message>
+    <message>
+        <source>Export memory plot…</source>
+        <translation>기억 그래프 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the memory test&apos;s plot as PNG</source>
+        <translation>기억 테스트 그래프를 PNG로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Cell diagram</source>
+        <translation>셀 다이어그램</translation>
+    </message>
+    <message>
+        <source>What each row shows beside its heatmap: every unit&apos;s gates and states at the current step, or the cell diagram (taller rows)</source>
+        <translation>각 행의 히트맵 옆에 보여 줄 것: 현재 스텝의 모든 유닛의 게이트와 상태, 또는 셀 다이어그램 (행이 더 높아짐)</translation>
+    </message>
+    <message>
+        <source>Row view</source>
+        <translation>행 보기</translation>
+    </message>
+    <message>
+        <source>Shared transport</source>
+        <translation>공유 재생 막대</translation>
+    </message>
+    <message>
+        <source>Runs, aligned by step</source>
+        <translation>스텝별로 맞춘 실행</translation>
+    </message>
+    <message>
+        <source>Memory test</source>
+        <translation>기억 테스트</translation>
+    </message>
+    <message>
+        <source>Cannot add the cell</source>
+        <translation>셀을 추가할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>At most {n} cells can be compared at once.</source>
+        <translation>한 번에 최대 {n}개의 셀만 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{label} takes {n} inputs per step, the shared inputs have {shared}.</source>
+        <translation>{label}은(는) 스텝마다 입력 {n}개를 받지만 공유 입력은 {shared}개입니다.</translation>
+    </message>
+    <message>
+        <source>Add a session to the comparison</source>
+        <translation>비교에 세션 추가</translation>
+    </message>
+    <message>
+        <source>GateScope sessions</source>
+        <translation>GateScope 세션</translation>
+    </message>
+    <message>
+        <source>Cannot open the session</source>
+        <translation>세션을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{cells} cells on the same {steps} steps of {inputs} inputs</source>
+        <translation>셀 {cells}개, 같은 입력 {inputs}개짜리 {steps}스텝</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s cell takes a different number of inputs: the comparison keeps the old inputs.</source>
+        <translation>메인 창의 셀은 입력 개수가 다릅니다. 비교는 이전 입력을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Export the aligned runs</source>
+        <translation>맞춘 실행 내보내기</translation>
+    </message>
+    <message>
+        <source>Cannot export the table</source>
+        <translation>표를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export the memory plot</source>
+        <translation>기억 그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>Cannot export the plot</source>
+        <translation>그래프를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>0 (exact)</source>
+        <translation>0 (정확)</translation>
+    </message>
+    <message>
+        <source>Conventions explorer — GateScope</source>
+        <translation>규약 탐색기 — GateScope</translation>
+    </message>
+    <message>
+        <source>every mistake</source>
+        <translation>모든 실수</translation>
+    </message>
+    <message>
+        <source>Where the weights came from: only the mistakes possible when porting from there are listed</source>
+        <translation>가중치의 출처: 그곳에서 옮길 때 생길 수 있는 실수만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Source format</source>
+        <translation>원본 형식</translation>
+    </message>
+    <message>
+        <source>Each row runs the cell as a common porting mistake would build it, on the same inputs. The right convention matches the original exactly (error 0); the others show how far, and from which step, a wrong one drifts.</source>
+        <translation>각 행은 흔한 포팅 실수로 만들어진 셀을 같은 입력으로 실행합니다. 올바른 규약은 원래 결과와 정확히 같고(오차 0), 나머지는 잘못된 규약이 어느 스텝부터 얼마나 벗어나는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{cell}&lt;/b&gt;, weights from</source>
+        <translation>&lt;b&gt;{cell}&lt;/b&gt;, 가중치 출처</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <translation>규약</translation>
+    </message>
+    <message>
+        <source>What it gets wrong</source>
+        <translation>무엇이 틀리는가</translation>
+    </message>
+    <message>
+        <source>Select a row to highlight its error curve</source>
+        <translation>행을 고르면 그 오차 곡선을 강조합니다</translation>
+    </message>
+    <message>
+        <source>max over units of |h_variant − h| per step, on a log axis (exact zeros drawn at the bottom)</source>
+        <translation>스텝마다 유닛 중 가장 큰 |h_variant − h|, 로그 축 (정확한 0은 맨 아래에 그림)</translation>
+    </message>
+    <message>
+        <source>Error per step</source>
+        <translation>스텝별 오차</translation>
+    </message>
+    <message>
+        <source>Running the variants…</source>
+        <translation>변형들을 실행하는 중…</translation>
+    </message>
+    <message>
+        <source>Cannot run the variants: {error}</source>
+        <translation>변형들을 실행할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>{n} conventions; the right one (as-imported) is exact, {wrong} of the {mistakes} mistakes change the run.</source>
+        <translation>규약 {n}개. 올바른 규약(as-imported)은 정확하고, 실수 {mistakes}개 중 {wrong}개가 실행 결과를 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Saturated units per gate</source>
+        <translation>게이트별 포화 유닛</translation>
+    </message>
+    <message>
+        <source>Fraction of units below 0.1 or above 0.9 (|value| &gt; 0.9 for tanh quantities) at each step</source>
+        <translation>각 스텝에서 0.1 아래나 0.9 위에 있는 유닛의 비율 (tanh 값은 |값| &gt; 0.9)</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>비율</translation>
+    </message>
+    <message>
+        <source>Memory timescale per unit</source>
+        <translation>유닛별 기억 시간 척도</translation>
+    </message>
+    <message>
+        <source>−1 / ln ḡ: the steps over which each unit&apos;s memory decays by a factor e (ḡ the mean forget or update gate)</source>
+        <translation>−1 / ln ḡ: 각 유닛의 기억이 e분의 1로 줄어드는 스텝 수 (ḡ는 망각 또는 업데이트 게이트의 평균)</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>유닛</translation>
+    </message>
+    <message>
+        <source>Singular values of W_hh</source>
+        <translation>W_hh의 특잇값</translation>
+    </message>
+    <message>
+        <source>Singular values of each gate block of the recurrent weights, largest first; the legend gives each block&apos;s spectral radius ρ</source>
+        <translation>순환 가중치의 게이트 블록별 특잇값 (큰 순서). 범례에 블록마다 스펙트럼 반지름 ρ가 있습니다</translation>
+    </message>
+    <message>
+        <source>One-step Jacobian norm ‖∂h[t]/∂h[t−1]‖</source>
+        <translation>한 스텝 야코비안 노름 ‖∂h[t]/∂h[t−1]‖</translation>
+    </message>
+    <message>
+        <source>How much one step stretches (&gt; 1) or shrinks (&lt; 1) a gradient passing back through it</source>
+        <translation>거꾸로 지나가는 기울기를 한 스텝이 얼마나 늘이는지(&gt; 1) 줄이는지(&lt; 1)</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>노름</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Dashboard unavailable: {error}</source>
+        <translation>대시보드를 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>A plain RNN has no forget or update gate, so it has no memory timescale to read (its memory is set by W_hh: see the spectrum).</source>
+        <translation>기본 RNN에는 망각 게이트도 업데이트 게이트도 없어 읽을 기억 시간 척도가 없습니다 (기억은 W_hh가 정합니다: 스펙트럼을 보세요).</translation>
+    </message>
+    <message>
+        <source>; units {units} never forget (ḡ = 1, τ = ∞, drawn at the top)</source>
+        <translation>; 유닛 {units}은(는) 잊지 않습니다 (ḡ = 1, τ = ∞, 맨 위에 그림)</translation>
+    </message>
+    <message>
+        <source>Memory timescale τ = −1 / ln {gate}̄ per unit (log scale): median {median} steps{note}.</source>
+        <translation>유닛별 기억 시간 척도 τ = −1 / ln {gate}̄ (로그 눈금): 중앙값 {median}스텝{note}.</translation>
+    </message>
+    <message>
+        <source>Memory timescale τ = −1 / ln {gate}̄ per unit (linear scale): median {median} steps{note}.</source>
+        <translation>유닛별 기억 시간 척도 τ = −1 / ln {gate}̄ (선형 눈금): 중앙값 {median}스텝{note}.</translation>
+    </message>
+    <message>
+        <source>Pulse at: the step of the pulse (earlier steps let a biased state settle)</source>
+        <translation>펄스 위치: 펄스를 넣을 스텝 (그 전 스텝들은 편향된 상태가 자리 잡게 합니다)</translation>
+    </message>
+    <message>
+        <source>Delays: how many steps after the pulse are measured</source>
+        <translation>지연: 펄스 뒤 몇 스텝까지 잴지</translation>
+    </message>
+    <message>
+        <source>Input: the input dimension carrying the pulse</source>
+        <translation>입력: 펄스를 싣는 입력 차원</translation>
+    </message>
+    <message>
+        <source>Amplitude: the pulse&apos;s value on the chosen input</source>
+        <translation>크기: 고른 입력에 넣을 펄스 값</translation>
+    </message>
+    <message>
+        <source>Pulse amplitude</source>
+        <translation>펄스 크기</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 0.8, 1</source>
+        <translation>선택, 예: 0.8, 1</translation>
+    </message>
+    <message>
+        <source>The whole pulse vector, one value per input (overrides input and amplitude): e.g. a value plus a write cue for the hold presets</source>
+        <translation>펄스 벡터 전체, 입력마다 값 하나 (입력과 크기보다 우선): 예를 들어 유지 프리셋에는 값과 쓰기 신호</translation>
+    </message>
+    <message>
+        <source>Pulse vector</source>
+        <translation>펄스 벡터</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Show the curves on a logarithmic (checked) or linear axis</source>
+        <translation>곡선을 로그 축(체크) 또는 선형 축으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Run test</source>
+        <translation>테스트 실행</translation>
+    </message>
+    <message>
+        <source>Run the memory test with these parameters</source>
+        <translation>이 값들로 기억 테스트를 실행합니다</translation>
+    </message>
+    <message>
+        <source>Pulse at step</source>
+        <translation>펄스 스텝</translation>
+    </message>
+    <message>
+        <source>Delays measured</source>
+        <translation>잴 지연 수</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Amplitude</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>셀</translation>
+    </message>
+    <message>
+        <source>&lt; 10 % after</source>
+        <translation>10 % 미만까지</translation>
+    </message>
+    <message>
+        <source>Left at the end</source>
+        <translation>끝에 남은 양</translation>
+    </message>
+    <message>
+        <source>The first delay (steps after the pulse) at which each cell holds less than 10 % of the pulse</source>
+        <translation>각 셀에 펄스가 10 % 미만으로 남는 첫 지연 (펄스 뒤 스텝 수)</translation>
+    </message>
+    <message>
+        <source>How much of the pulse each cell still holds, against the delay since the pulse; dashed lines mark where each falls below 10 %</source>
+        <translation>펄스 뒤 지연에 따라 각 셀에 펄스가 얼마나 남아 있는지. 점선은 10 % 아래로 떨어지는 곳입니다</translation>
+    </message>
+    <message>
+        <source>Memory test: ‖state with pulse − state without‖, relative to the pulse</source>
+        <translation>기억 테스트: ‖펄스가 있는 상태 − 없는 상태‖, 펄스 대비</translation>
+    </message>
+    <message>
+        <source>fraction of the pulse left</source>
+        <translation>남은 펄스 비율</translation>
+    </message>
+    <message>
+        <source>delay (steps after the pulse)</source>
+        <translation>지연 (펄스 뒤 스텝)</translation>
+    </message>
+    <message>
+        <source>pulse vector {text}: expected numbers separated by commas</source>
+        <translation>펄스 벡터 {text}: 쉼표로 구분한 숫자가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Memory test failed: {error}</source>
+        <translation>기억 테스트 실패: {error}</translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation>{n}스텝</translation>
+    </message>
+    <message>
+        <source>never (within {n})</source>
+        <translation>없음 ({n}스텝 안에)</translation>
+    </message>
+    <message>
+        <source>Pulse at step {step}, {n} delays; the state is [h; c] for the LSTM, h otherwise.</source>
+        <translation>펄스는 {step}스텝, 지연 {n}개. 상태는 LSTM이면 [h; c], 아니면 h입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare cells…</source>
+        <translation>셀 비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Run an RNN, an LSTM and a GRU (or saved sessions) side by side on these inputs, with a memory test</source>
+        <translation>RNN, LSTM, GRU(또는 저장한 세션)를 이 입력으로 나란히 실행하고 기억 테스트를 합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Branch (what if)</source>
+        <translation>분기(가정)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Force a gate or change an input or a weight from the current step and see the run diverge</source>
+        <translation>현재 스텝부터 게이트를 고정하거나 입력이나 가중치를 바꿔 실행이 갈라지는 모습을 봅니다</translation>
+    </message>
+    <message>
+        <source>Saturation and memory &amp;dashboard</source>
+        <translation>포화와 기억 대시보드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Gate saturation, memory timescales, W_hh&apos;s spectrum and the one-step Jacobian</source>
+        <translation>게이트 포화, 기억 시간 척도, W_hh의 스펙트럼, 한 스텝 야코비안</translation>
+    </message>
+    <message>
+        <source>C&amp;onventions explorer…</source>
+        <translation>규약 탐색기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>How far the run moves under each weight-porting mistake</source>
+        <translation>가중치를 옮길 때 생기는 실수마다 실행이 얼마나 달라지는지</translation>
+    </message>
+    <message>
+        <source>Export &amp;PyTorch script…</source>
+        <translation>PyTorch 스크립트 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A standalone script that rebuilds this cell in PyTorch and checks the trace</source>
+        <translation>이 셀을 PyTorch로 다시 만들고 트레이스를 확인하는 독립 스크립트</translation>
+    </message>
+    <message>
+        <source>Export &amp;Keras script…</source>
+        <translation>Keras 스크립트 내보내기(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>A standalone script that rebuilds this cell in Keras and checks the trace</source>
+        <translation>이 셀을 Keras로 다시 만들고 트레이스를 확인하는 독립 스크립트</translation>
+    </message>
+    <message>
+        <source>Branch (what if)</source>
+        <translation>분기 (가정)</translation>
+    </message>
+    <message>
+        <source>Saturation and memory</source>
+        <translation>포화와 기억</translation>
+    </message>
+    <message>
+        <source>How to read this</source>
+        <translation>읽는 법</translation>
+    </message>
+    <message>
+        <source>Show or hide a short explanation of this chart</source>
+        <translation>이 차트의 짧은 설명을 보이거나 숨깁니다</translation>
+    </message>
+    <message>
+        <source>Export a {name} script</source>
+        <translation>{name} 스크립트 내보내기</translation>
+    </message>
+    <message>
+        <source>Python script</source>
+        <translation>Python 스크립트</translation>
+    </message>
+    <message>
+        <source>Cannot export the {name} script</source>
+        <translation>{name} 스크립트를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Wrote {file}: run it with python to check the cell in {name}</source>
+        <translation>{file}을(를) 썼습니다. python으로 실행하면 {name}에서 셀을 확인합니다</translation>
     </message>
 </context>
 <context>
