@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,33 +16,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
+
 __all__ = ["TRACE_FORMATS", "WEIGHT_FORMATS", "GifOptions", "GifOptionsDialog", "ask_save_path",
            "ask_view", "VIEWS"]
 
 # (file-dialog filter, format argument, suffix)
 TRACE_FORMATS: list[tuple[str, str, str]] = [
-    ("NumPy arrays with metadata (*.npz)", "npz", ".npz"),
-    ("CSV, one row per step (*.csv)", "csv", ".csv"),
-    ("CSV long, one row per number (*.csv)", "csv-long", ".csv"),
-    ("JSON (*.json)", "json", ".json"),
+    (QT_TR_NOOP("NumPy arrays with metadata (*.npz)"), "npz", ".npz"),
+    (QT_TR_NOOP("CSV, one row per step (*.csv)"), "csv", ".csv"),
+    (QT_TR_NOOP("CSV long, one row per number (*.csv)"), "csv-long", ".csv"),
+    (QT_TR_NOOP("JSON (*.json)"), "json", ".json"),
 ]
 # (filter, (format, naming), suffix) — every format simulator.formats.save_weights writes
 WEIGHT_FORMATS: list[tuple[str, tuple[str, str], str]] = [
-    ("safetensors, PyTorch names (*.safetensors)", ("safetensors", "torch"), ".safetensors"),
-    ("safetensors, Keras names (*.safetensors)", ("safetensors", "keras"), ".safetensors"),
-    ("NumPy archive, PyTorch names (*.npz)", ("npz", "torch"), ".npz"),
-    ("NumPy archive, Keras names (*.npz)", ("npz", "keras"), ".npz"),
-    ("PyTorch state dict (*.pt)", ("torch", "torch"), ".pt"),
-    ("Keras weights (*.weights.h5)", ("keras", "keras"), ".weights.h5"),
-    ("ONNX model (*.onnx)", ("onnx", "torch"), ".onnx"),
+    (QT_TR_NOOP("safetensors, PyTorch names (*.safetensors)"), ("safetensors", "torch"), ".safetensors"),
+    (QT_TR_NOOP("safetensors, Keras names (*.safetensors)"), ("safetensors", "keras"), ".safetensors"),
+    (QT_TR_NOOP("NumPy archive, PyTorch names (*.npz)"), ("npz", "torch"), ".npz"),
+    (QT_TR_NOOP("NumPy archive, Keras names (*.npz)"), ("npz", "keras"), ".npz"),
+    (QT_TR_NOOP("PyTorch state dict (*.pt)"), ("torch", "torch"), ".pt"),
+    (QT_TR_NOOP("Keras weights (*.weights.h5)"), ("keras", "keras"), ".weights.h5"),
+    (QT_TR_NOOP("ONNX model (*.onnx)"), ("onnx", "torch"), ".onnx"),
 ]
-VIEWS = [("diagram", "The cell diagram"), ("gradients", "The gradient plot"), ("window", "The whole window")]
+VIEWS = [("diagram", QT_TR_NOOP("The cell diagram")), ("gradients", QT_TR_NOOP("The gradient plot")),
+         ("window", QT_TR_NOOP("The whole window"))]
 
 
 def ask_save_path(parent: QWidget, title: str, start: str, formats: list[tuple[str, object, str]]
                   ) -> tuple[str, object] | None:
     """A save dialog over ``formats``; returns (path with the format's suffix, format value) or None."""
-    filters = [f for f, _value, _suffix in formats]
+    filters = [tr(f) for f, _value, _suffix in formats]
     path, chosen = QFileDialog.getSaveFileName(parent, title, start, ";;".join(filters))
     if not path:
         return None
@@ -55,8 +59,8 @@ def ask_save_path(parent: QWidget, title: str, start: str, formats: list[tuple[s
 
 def ask_view(parent: QWidget) -> str | None:
     """Which view to save as an image: "diagram", "gradients" or "window" (None when cancelled)."""
-    labels = [label for _key, label in VIEWS]
-    label, ok = QInputDialog.getItem(parent, "Export view", "Save which view?", labels, 0, False)
+    labels = [tr(label) for _key, label in VIEWS]
+    label, ok = QInputDialog.getItem(parent, tr("Export view"), tr("Save which view?"), labels, 0, False)
     return VIEWS[labels.index(label)][0] if ok else None
 
 
@@ -77,15 +81,16 @@ class GifOptionsDialog(QDialog):
     def __init__(self, parent: QWidget | None, length: int, options: GifOptions) -> None:
         super().__init__(parent)
         self.setObjectName("gif_options_dialog")
-        self.setWindowTitle("Export the run as an animated GIF")
+        self.setWindowTitle(tr("Export the run as an animated GIF"))
         form = QFormLayout(self)
-        self.first = self._spin(0, length - 1, options.first, "The first step shown")
-        self.last = self._spin(0, length - 1, options.last, "The last step shown")
-        self.stride = self._spin(1, max(1, length), options.stride, "Show every n-th step")
-        self.fps = self._spin(1, 50, options.fps, "Frames per second when the GIF plays")
-        self.width = self._spin(160, 1600, options.width, "Width of the GIF in pixels")
-        rows = (("From step", self.first), ("To step", self.last), ("Every n-th step", self.stride),
-                ("Frames per second", self.fps), ("Width (px)", self.width))
+        self.first = self._spin(0, length - 1, options.first, tr("The first step shown"))
+        self.last = self._spin(0, length - 1, options.last, tr("The last step shown"))
+        self.stride = self._spin(1, max(1, length), options.stride, tr("Show every n-th step"))
+        self.fps = self._spin(1, 50, options.fps, tr("Frames per second when the GIF plays"))
+        self.width = self._spin(160, 1600, options.width, tr("Width of the GIF in pixels"))
+        rows = ((tr("From step"), self.first), (tr("To step"), self.last),
+                (tr("Every n-th step"), self.stride),
+                (tr("Frames per second"), self.fps), (tr("Width (px)"), self.width))
         for label, widget in rows:
             form.addRow(label, widget)
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

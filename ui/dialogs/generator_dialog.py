@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from simulator.errors import InputError
 from simulator.inputs import GENERATORS, MAX_STEPS, generate
+from ui.i18n import tr
 from ui.widgets.colormaps import sigmoid_map, style_plot
 from ui.widgets.inputs_model import apply_inputs
 
@@ -34,6 +35,48 @@ __all__ = ["GeneratorDialog"]
 _INT_MAX = 2**31 - 1  # QSpinBox holds a C int
 _MAX_CURVES = 12
 _LINE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
+# The generators' names, parameters and help (simulator.inputs.GENERATORS), for the translation:
+# shown through _gen(), so a text changed in the simulator shows in English until translated again.
+_GENERATOR_TEXTS = (
+    QT_TRANSLATE_NOOP("Generator", "sine"),
+    QT_TRANSLATE_NOOP("Generator", "square"),
+    QT_TRANSLATE_NOOP("Generator", "impulse"),
+    QT_TRANSLATE_NOOP("Generator", "step"),
+    QT_TRANSLATE_NOOP("Generator", "noise"),
+    QT_TRANSLATE_NOOP("Generator", "copy"),
+    QT_TRANSLATE_NOOP("Generator", "Period"),
+    QT_TRANSLATE_NOOP("Generator", "Amplitude"),
+    QT_TRANSLATE_NOOP("Generator", "Phase"),
+    QT_TRANSLATE_NOOP("Generator", "Duty"),
+    QT_TRANSLATE_NOOP("Generator", "At"),
+    QT_TRANSLATE_NOOP("Generator", "Std"),
+    QT_TRANSLATE_NOOP("Generator", "Seed"),
+    QT_TRANSLATE_NOOP("Generator", "Length"),
+    QT_TRANSLATE_NOOP("Generator", "Symbols"),
+    QT_TRANSLATE_NOOP("Generator", "Delay"),
+    QT_TRANSLATE_NOOP("Generator", "amplitude · sin(2π t / period + phase)"),
+    QT_TRANSLATE_NOOP("Generator", "+amplitude for the first duty fraction of each period, −amplitude after"),
+    QT_TRANSLATE_NOOP("Generator", "amplitude at one step, 0 elsewhere"),
+    QT_TRANSLATE_NOOP("Generator", "0 before one step, amplitude from it on"),
+    QT_TRANSLATE_NOOP("Generator", "seeded Gaussian white noise, each column independent"),
+    QT_TRANSLATE_NOOP("Generator",
+                      "the copy task: a one-hot pattern, blanks, a recall cue (D = symbols + 2)"),
+    QT_TRANSLATE_NOOP("Generator", "steps per cycle"),
+    QT_TRANSLATE_NOOP("Generator", "peak value"),
+    QT_TRANSLATE_NOOP("Generator", "phase offset in radians"),
+    QT_TRANSLATE_NOOP("Generator", "fraction of each period high"),
+    QT_TRANSLATE_NOOP("Generator", "the step (from 0) where it happens"),
+    QT_TRANSLATE_NOOP("Generator", "standard deviation"),
+    QT_TRANSLATE_NOOP("Generator", "random seed (the same seed gives the same sequence)"),
+    QT_TRANSLATE_NOOP("Generator", "symbols in the pattern"),
+    QT_TRANSLATE_NOOP("Generator", "size of the alphabet"),
+    QT_TRANSLATE_NOOP("Generator", "blank steps between pattern and cue")
+)
+
+
+def _gen(text: str) -> str:
+    """A generator's name, parameter or help in the interface language (context "Generator")."""
+    return QCoreApplication.translate("Generator", text)
 
 
 def _spin(param: Any, parent: QWidget) -> QAbstractSpinBox:
@@ -48,7 +91,9 @@ def _spin(param: Any, parent: QWidget) -> QAbstractSpinBox:
         box.setSingleStep(0.1 if param.maximum - param.minimum <= 10 else 1.0)
     box.setValue(param.default)
     box.setObjectName(f"param_{param.name}")
-    box.setToolTip(f"{param.help} ({param.minimum:g} … {param.maximum:g}, default {param.default:g})")
+    box.setToolTip(tr("{help} ({low} … {high}, default {default})").format(
+        help=_gen(param.help), low=f"{param.minimum:g}", high=f"{param.maximum:g}",
+        default=f"{param.default:g}"))
     box.setAccessibleName(param.name)
     box.setKeyboardTracking(False)
     return box
@@ -66,28 +111,28 @@ class GeneratorDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("generator_dialog")
-        self.setWindowTitle("Generate inputs")
+        self.setWindowTitle(tr("Generate inputs"))
         self.resize(720, 460)
         self.combo = QComboBox(self)
         self.combo.setObjectName("generator_combo")
-        self.combo.setAccessibleName("Generator")
-        self.combo.setToolTip("The kind of signal to generate")
+        self.combo.setAccessibleName(tr("Generator"))
+        self.combo.setToolTip(tr("The kind of signal to generate"))
         for name, gen in GENERATORS.items():
-            self.combo.addItem(name, name)
-            self.combo.setItemData(self.combo.count() - 1, gen.help, Qt.ItemDataRole.ToolTipRole)
+            self.combo.addItem(_gen(name), name)
+            self.combo.setItemData(self.combo.count() - 1, _gen(gen.help), Qt.ItemDataRole.ToolTipRole)
         self.steps = QSpinBox(self)
         self.steps.setObjectName("generator_steps")
         self.steps.setRange(1, MAX_STEPS)
         self.steps.setValue(max(controller.length, 1))
-        self.steps.setToolTip(f"Number of steps T (1 … {MAX_STEPS})")
-        self.steps.setAccessibleName("Steps")
+        self.steps.setToolTip(tr("Number of steps T (1 … {max})").format(max=MAX_STEPS))
+        self.steps.setAccessibleName(tr("Steps"))
         self.steps.setKeyboardTracking(False)
         self.input_size = QSpinBox(self)
         self.input_size.setObjectName("generator_input_size")
         self.input_size.setRange(1, 4096)
         self.input_size.setValue(controller.cell.input_size)
-        self.input_size.setToolTip("Inputs per step D (the signal is repeated in every column)")
-        self.input_size.setAccessibleName("Input size")
+        self.input_size.setToolTip(tr("Inputs per step D (the signal is repeated in every column)"))
+        self.input_size.setAccessibleName(tr("Input size"))
         self.input_size.setKeyboardTracking(False)
         self.help = QLabel(self)
         self.help.setWordWrap(True)
@@ -98,16 +143,16 @@ class GeneratorDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("&Generator", self.combo)  # parameter rows go between these and the sizes
-        self.form.addRow("&Steps", self.steps)
-        self.form.addRow("&Input size", self.input_size)
+        self.form.addRow(tr("&Generator"), self.combo)  # parameter rows go between these and the sizes
+        self.form.addRow(tr("&Steps"), self.steps)
+        self.form.addRow(tr("&Input size"), self.input_size)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("generator_preview")
-        self.plot.setToolTip("Preview of the generated sequence (one line per input; columns offset)")
+        self.plot.setToolTip(tr("Preview of the generated sequence (one line per input; columns offset)"))
         self.plot.setMinimumWidth(380)
         self.plot.setMouseEnabled(x=True, y=False)
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "value")
+        self.plot.setLabel("bottom", tr("step"))
+        self.plot.setLabel("left", tr("value"))
         self.plot.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.plot.getPlotItem().setClipToView(True)
         style_plot(self.plot, [self.plot.getPlotItem()], self.palette())
@@ -117,9 +162,9 @@ class GeneratorDialog(QDialog):
         self.plot.addItem(self.image)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Use these inputs")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Use these inputs"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
-            "Replace the session's inputs by this sequence (one undo step)")
+            tr("Replace the session's inputs by this sequence (one undo step)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -158,8 +203,8 @@ class GeneratorDialog(QDialog):
             box = _spin(param, self)
             box.valueChanged.connect(self._timer.start)
             self.params[param.name] = box
-            self.form.insertRow(1 + k, param.name.capitalize(), box)
-        self.help.setText(gen.help)
+            self.form.insertRow(1 + k, _gen(param.name.capitalize()), box)
+        self.help.setText(_gen(gen.help))
         self.update_preview()
 
     def values(self) -> dict[str, Any]:
@@ -179,9 +224,10 @@ class GeneratorDialog(QDialog):
             self.input_size.blockSignals(True)
             self.input_size.setValue(fixed)
             self.input_size.blockSignals(False)
-            self.input_size.setToolTip(f"Fixed by the {self.name()} generator: {fixed} inputs per step")
+            self.input_size.setToolTip(tr("Fixed by the {name} generator: {n} inputs per step").format(
+                name=_gen(self.name()), n=fixed))
             return fixed
-        self.input_size.setToolTip("Inputs per step D (the signal is repeated in every column)")
+        self.input_size.setToolTip(tr("Inputs per step D (the signal is repeated in every column)"))
         return self.input_size.value()
 
     def labels(self) -> list[str]:
@@ -204,9 +250,9 @@ class GeneratorDialog(QDialog):
         ok.setEnabled(True)
         reinit = x.shape[1] != self.controller.cell.input_size
         self.error.setStyleSheet("")
-        self.error.setText(f"{x.shape[0]} steps × {x.shape[1]} inputs"
-                           + (f" — the cell takes {self.controller.cell.input_size}: its input weights "
-                              "will be re-initialised." if reinit else ""))
+        self.error.setText(tr("{steps} steps × {inputs} inputs").format(steps=x.shape[0], inputs=x.shape[1])
+                           + (tr(" — the cell takes {n}: its input weights will be re-initialised.").format(
+                               n=self.controller.cell.input_size) if reinit else ""))
         if self.name() == "copy":
             self._show_heatmap(x)
         else:
@@ -217,7 +263,7 @@ class GeneratorDialog(QDialog):
         self.image.hide()
         self.plot.getViewBox().invertY(False)
         self.plot.getAxis("left").setTicks(None)
-        self.plot.setLabel("left", "value")
+        self.plot.setLabel("left", tr("value"))
         shown = min(x.shape[1], _MAX_CURVES)
         steps = np.arange(x.shape[0])
         for k in range(shown):
@@ -240,7 +286,7 @@ class GeneratorDialog(QDialog):
         labels = self.labels()
         self.plot.getViewBox().invertY(True)
         self.plot.getAxis("left").setTicks([[(k + 0.5, s) for k, s in enumerate(labels)]])
-        self.plot.setLabel("left", "input")
+        self.plot.setLabel("left", tr("input"))
         self.plot.setRange(xRange=(0, x.shape[0]), yRange=(0, x.shape[1]), padding=0)
 
     # -- result -------------------------------------------------------------------------------
@@ -251,6 +297,6 @@ class GeneratorDialog(QDialog):
         except InputError as err:
             self.error.setText(str(err))
             return
-        text = f"Generate {self.name()} ({x.shape[0]} steps)"
+        text = tr("Generate {name} ({steps} steps)").format(name=_gen(self.name()), steps=x.shape[0])
         if apply_inputs(self.controller, x, self.labels(), text, self):
             super().accept()

@@ -367,8 +367,84 @@
         <translation>이 스텝에 들어오는 은닉 상태</translation>
     </message>
     <message>
+        <source>{help} ({low} … {high}, default {default})</source>
+        <translation>{help} ({low} … {high}, 기본값 {default})</translation>
+    </message>
+    <message>
+        <source>Generate inputs</source>
+        <translation>입력 생성</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>생성기</translation>
+    </message>
+    <message>
+        <source>The kind of signal to generate</source>
+        <translation>만들 신호의 종류</translation>
+    </message>
+    <message>
+        <source>Number of steps T (1 … {max})</source>
+        <translation>스텝 수 T (1 … {max})</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>스텝 수</translation>
+    </message>
+    <message>
+        <source>Inputs per step D (the signal is repeated in every column)</source>
+        <translation>스텝당 입력 수 D (모든 열에 같은 신호를 반복)</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>입력 크기</translation>
+    </message>
+    <message>
+        <source>&amp;Generator</source>
+        <translation>생성기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>스텝 수(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Input size</source>
+        <translation>입력 크기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Preview of the generated sequence (one line per input; columns offset)</source>
+        <translation>생성한 시퀀스 미리 보기 (입력마다 선 하나, 열마다 어긋나게)</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Use these inputs</source>
+        <translation>이 입력 사용</translation>
+    </message>
+    <message>
+        <source>Replace the session&apos;s inputs by this sequence (one undo step)</source>
+        <translation>세션의 입력을 이 시퀀스로 바꿉니다 (실행 취소 한 번)</translation>
+    </message>
+    <message>
+        <source>Fixed by the {name} generator: {n} inputs per step</source>
+        <translation>{name} 생성기가 정함: 스텝당 입력 {n}개</translation>
+    </message>
+    <message>
+        <source>{steps} steps × {inputs} inputs</source>
+        <translation>{steps}스텝 × 입력 {inputs}개</translation>
+    </message>
+    <message>
+        <source> — the cell takes {n}: its input weights will be re-initialised.</source>
+        <translation> — 셀의 입력은 {n}개이므로 입력 가중치를 다시 초기화합니다.</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>입력</translation>
+    </message>
+    <message>
+        <source>Generate {name} ({steps} steps)</source>
+        <translation>{name} 생성 ({steps}스텝)</translation>
     </message>
     <message>
         <source>what the forget gate keeps</source>
@@ -555,8 +631,112 @@
         <translation>행, 열</translation>
     </message>
     <message>
+        <source>NumPy arrays with metadata (*.npz)</source>
+        <translation>메타데이터가 있는 NumPy 배열 (*.npz)</translation>
+    </message>
+    <message>
+        <source>CSV, one row per step (*.csv)</source>
+        <translation>CSV, 스텝마다 한 행 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV long, one row per number (*.csv)</source>
+        <translation>긴 CSV, 숫자마다 한 행 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>safetensors, PyTorch names (*.safetensors)</source>
+        <translation>safetensors, PyTorch 이름 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>safetensors, Keras names (*.safetensors)</source>
+        <translation>safetensors, Keras 이름 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>NumPy archive, PyTorch names (*.npz)</source>
+        <translation>NumPy 아카이브, PyTorch 이름 (*.npz)</translation>
+    </message>
+    <message>
+        <source>NumPy archive, Keras names (*.npz)</source>
+        <translation>NumPy 아카이브, Keras 이름 (*.npz)</translation>
+    </message>
+    <message>
+        <source>PyTorch state dict (*.pt)</source>
+        <translation>PyTorch state dict (*.pt)</translation>
+    </message>
+    <message>
+        <source>Keras weights (*.weights.h5)</source>
+        <translation>Keras 가중치 (*.weights.h5)</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>The cell diagram</source>
+        <translation>셀 다이어그램</translation>
+    </message>
+    <message>
+        <source>The gradient plot</source>
+        <translation>기울기 그래프</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>창 전체</translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation>화면 내보내기</translation>
+    </message>
+    <message>
+        <source>Save which view?</source>
+        <translation>어느 화면을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Export the run as an animated GIF</source>
+        <translation>실행 과정을 GIF 애니메이션으로 내보내기</translation>
+    </message>
+    <message>
+        <source>The first step shown</source>
+        <translation>보여 줄 첫 스텝</translation>
+    </message>
+    <message>
+        <source>The last step shown</source>
+        <translation>보여 줄 마지막 스텝</translation>
+    </message>
+    <message>
+        <source>Show every n-th step</source>
+        <translation>n스텝마다 하나씩 보여 줌</translation>
+    </message>
+    <message>
+        <source>Frames per second when the GIF plays</source>
+        <translation>GIF를 재생할 때 초당 프레임 수</translation>
+    </message>
+    <message>
+        <source>Width of the GIF in pixels</source>
+        <translation>GIF의 너비 (픽셀)</translation>
+    </message>
+    <message>
         <source>From step</source>
         <translation>시작 스텝</translation>
+    </message>
+    <message>
+        <source>To step</source>
+        <translation>끝 스텝</translation>
+    </message>
+    <message>
+        <source>Every n-th step</source>
+        <translation>n스텝마다</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>초당 프레임</translation>
+    </message>
+    <message>
+        <source>Width (px)</source>
+        <translation>너비 (px)</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1182,6 +1362,174 @@
         <source>Wrote {file}: run it with python to check the cell in {name}</source>
         <translation>{file}을(를) 썼습니다. python으로 실행하면 {name}에서 셀을 확인합니다</translation>
     </message>
+    <message>
+        <source>All weight files</source>
+        <translation>모든 가중치 파일</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>모든 파일</translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation>가중치 가져오기</translation>
+    </message>
+    <message>
+        <source>Load inputs</source>
+        <translation>입력 불러오기</translation>
+    </message>
+    <message>
+        <source>Input sequences</source>
+        <translation>입력 시퀀스</translation>
+    </message>
+    <message>
+        <source>Zero {label}</source>
+        <translation>{label}을(를) 0으로</translation>
+    </message>
+    <message>
+        <source>Scale ×{factor} {label}</source>
+        <translation>{label} ×{factor} 배율</translation>
+    </message>
+    <message>
+        <source>Randomise (seed {seed}) {label}</source>
+        <translation>{label} 무작위화 (시드 {seed})</translation>
+    </message>
+    <message>
+        <source>Multiply every value of {label} by:</source>
+        <translation>{label}의 모든 값에 곱할 수:</translation>
+    </message>
+    <message>
+        <source>Scale block</source>
+        <translation>블록 배율 조정</translation>
+    </message>
+    <message>
+        <source>Scale {label}…</source>
+        <translation>{label} 배율 조정…</translation>
+    </message>
+    <message>
+        <source>Randomise {label}</source>
+        <translation>{label} 무작위화</translation>
+    </message>
+    <message>
+        <source>Colour range</source>
+        <translation>색 범위</translation>
+    </message>
+    <message>
+        <source>Weights editor</source>
+        <translation>가중치 편집기</translation>
+    </message>
+    <message>
+        <source>Click a weight to select it; drag up or down to change it.</source>
+        <translation>가중치를 클릭해 고르고, 위아래로 끌어 값을 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>Selected weight value</source>
+        <translation>선택한 가중치 값</translation>
+    </message>
+    <message>
+        <source>The selected weight: type an exact value and press Enter</source>
+        <translation>선택한 가중치: 정확한 값을 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>Selected weight slider</source>
+        <translation>선택한 가중치 슬라이더</translation>
+    </message>
+    <message>
+        <source>Drag to change the selected weight across the colour range (one undo step per drag)</source>
+        <translation>끌어서 선택한 가중치를 색 범위 안에서 바꿉니다 (끌기 한 번에 실행 취소 한 번)</translation>
+    </message>
+    <message>
+        <source>Block: —</source>
+        <translation>블록: —</translation>
+    </message>
+    <message>
+        <source>Scale…</source>
+        <translation>배율…</translation>
+    </message>
+    <message>
+        <source>Multiply every value of the block by a factor</source>
+        <translation>블록의 모든 값에 배율을 곱합니다</translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation>무작위</translation>
+    </message>
+    <message>
+        <source>Draw the block again from U(−1/√H, 1/√H) (PyTorch&apos;s default) with the seed on the right</source>
+        <translation>오른쪽의 시드로 블록을 U(−1/√H, 1/√H)(PyTorch 기본값)에서 다시 뽑습니다</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>0으로</translation>
+    </message>
+    <message>
+        <source>Set every value of the block to 0</source>
+        <translation>블록의 모든 값을 0으로 만듭니다</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>시드 </translation>
+    </message>
+    <message>
+        <source>Seed of the next Randomise (it counts up after each use)</source>
+        <translation>다음 무작위화에 쓸 시드 (쓸 때마다 1씩 늘어남)</translation>
+    </message>
+    <message>
+        <source>Randomise seed</source>
+        <translation>무작위화 시드</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>Colour range: ± this value (auto = the largest |weight| of the cell)</source>
+        <translation>색 범위: ± 이 값 (자동 = 셀에서 가장 큰 |가중치|)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file</source>
+        <translation>PyTorch, Keras, ONNX, NPZ, safetensors 파일에서 가중치를 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Input  x → gates</source>
+        <translation>입력  x → 게이트</translation>
+    </message>
+    <message>
+        <source>Recurrent  h → gates</source>
+        <translation>순환  h → 게이트</translation>
+    </message>
+    <message>
+        <source>Biases</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <source>{name} ({label}, unit {unit}{source}) =</source>
+        <translation>{name} ({label}, 유닛 {unit}{source}) =</translation>
+    </message>
+    <message>
+        <source>Block {label}:</source>
+        <translation>블록 {label}:</translation>
+    </message>
+    <message>
+        <source>Set {where} = {value}</source>
+        <translation>{where} = {value} 설정</translation>
+    </message>
+    <message>
+        <source>from x</source>
+        <translation>x에서</translation>
+    </message>
+    <message>
+        <source>from h</source>
+        <translation>h에서</translation>
+    </message>
+    <message>
+        <source>Click to select · drag up/down to change · right-click for block actions</source>
+        <translation>클릭: 선택 · 위아래로 끌기: 값 변경 · 오른쪽 클릭: 블록 작업</translation>
+    </message>
 </context>
 <context>
     <name>CellDiagram</name>
@@ -1371,6 +1719,137 @@
     <message>
         <source>New cell: {cell}</source>
         <translation>새 셀: {cell}</translation>
+    </message>
+</context>
+<context>
+    <name>Generator</name>
+    <message>
+        <source>sine</source>
+        <translation>사인파</translation>
+    </message>
+    <message>
+        <source>square</source>
+        <translation>사각파</translation>
+    </message>
+    <message>
+        <source>impulse</source>
+        <translation>임펄스</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>계단</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>복사 과제</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>주기</translation>
+    </message>
+    <message>
+        <source>Amplitude</source>
+        <translation>진폭</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>위상</translation>
+    </message>
+    <message>
+        <source>Duty</source>
+        <translation>듀티비</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>기호 수</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>amplitude · sin(2π t / period + phase)</source>
+        <translation>진폭 · sin(2π t / 주기 + 위상)</translation>
+    </message>
+    <message>
+        <source>+amplitude for the first duty fraction of each period, −amplitude after</source>
+        <translation>각 주기의 앞쪽 듀티비만큼은 +진폭, 그 뒤는 −진폭</translation>
+    </message>
+    <message>
+        <source>amplitude at one step, 0 elsewhere</source>
+        <translation>한 스텝에서만 진폭, 나머지는 0</translation>
+    </message>
+    <message>
+        <source>0 before one step, amplitude from it on</source>
+        <translation>한 스텝 전까지 0, 그 스텝부터 진폭</translation>
+    </message>
+    <message>
+        <source>seeded Gaussian white noise, each column independent</source>
+        <translation>시드를 정한 가우스 백색 잡음, 열마다 독립</translation>
+    </message>
+    <message>
+        <source>the copy task: a one-hot pattern, blanks, a recall cue (D = symbols + 2)</source>
+        <translation>복사 과제: 원-핫 패턴, 빈 스텝, 회상 신호 (D = 기호 수 + 2)</translation>
+    </message>
+    <message>
+        <source>steps per cycle</source>
+        <translation>한 주기의 스텝 수</translation>
+    </message>
+    <message>
+        <source>peak value</source>
+        <translation>최댓값</translation>
+    </message>
+    <message>
+        <source>phase offset in radians</source>
+        <translation>위상 차이 (라디안)</translation>
+    </message>
+    <message>
+        <source>fraction of each period high</source>
+        <translation>각 주기에서 높은 구간의 비율</translation>
+    </message>
+    <message>
+        <source>the step (from 0) where it happens</source>
+        <translation>일어나는 스텝 (0부터)</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>표준편차</translation>
+    </message>
+    <message>
+        <source>random seed (the same seed gives the same sequence)</source>
+        <translation>난수 시드 (같은 시드면 같은 시퀀스)</translation>
+    </message>
+    <message>
+        <source>symbols in the pattern</source>
+        <translation>패턴의 기호 수</translation>
+    </message>
+    <message>
+        <source>size of the alphabet</source>
+        <translation>알파벳 크기</translation>
+    </message>
+    <message>
+        <source>blank steps between pattern and cue</source>
+        <translation>패턴과 회상 신호 사이의 빈 스텝 수</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QMenu, QSizePolicy, QWidget
 
+from ui.i18n import tr
 from ui.widgets.weights_view import Block
 
 __all__ = ["SLIDER_STEPS", "BlockActions", "ControlsPanel"]
@@ -72,20 +73,22 @@ class BlockActions:
         block, r, c = self._find(name, (self._block_index(name, gate)[0].start, 0))
         return block.target(r, c)[2]
 
-    def _apply_block(self, name: str, gate: str, values: Any, verb: str) -> None:
+    def _apply_block(self, name: str, gate: str, values: Any, action: str) -> None:
+        """``action``: the edit's name with a ``{label}`` placeholder for the block."""
         index = self._block_index(name, gate)
-        label = self._block_label(name, gate)
-        self.controller.set_parameter(name, index, values, text=f"{verb} {label}")
-        self.message.emit(f"{verb} {label}.")
+        text = action.format(label=self._block_label(name, gate))
+        self.controller.set_parameter(name, index, values, text=text)
+        self.message.emit(f"{text}.")
 
     def zero_block(self, name: str, gate: str) -> None:
         """Set one gate block of ``name`` to zero (one undo step)."""
-        self._apply_block(name, gate, 0.0, "Zero")
+        self._apply_block(name, gate, 0.0, tr("Zero {label}"))
 
     def scale_block(self, name: str, gate: str, factor: float) -> None:
         """Multiply one gate block of ``name`` by ``factor`` (one undo step)."""
         values = getattr(self.controller.cell, name)[self._block_index(name, gate)] * float(factor)
-        self._apply_block(name, gate, values, f"Scale ×{factor:g}")
+        action = tr("Scale ×{factor} {label}").replace("{factor}", f"{factor:g}")
+        self._apply_block(name, gate, values, action)
 
     def randomise_block(self, name: str, gate: str, seed: int | None = None) -> None:
         """Redraw one gate block from U(−1/√H, 1/√H), seeded (the seed box counts up after use)."""
@@ -93,7 +96,8 @@ class BlockActions:
         shape = getattr(self.controller.cell, name)[self._block_index(name, gate)].shape
         k = 1.0 / np.sqrt(self.controller.cell.hidden_size)
         values = np.random.default_rng(seed).uniform(-k, k, shape)
-        self._apply_block(name, gate, values, f"Randomise (seed {seed})")
+        action = tr("Randomise (seed {seed}) {label}").replace("{seed}", str(seed))
+        self._apply_block(name, gate, values, action)
         self.seed_spin.setValue(seed + 1)
 
     def _selected_block(self) -> tuple[str, str] | None:
@@ -103,8 +107,8 @@ class BlockActions:
         target = self._selected_block()
         if target is None:
             return
-        factor, ok = QInputDialog.getDouble(self, "Scale block", f"Multiply every value of "
-                                            f"{self._block_label(*target)} by:", 0.5, -1000.0, 1000.0, 4)
+        prompt = tr("Multiply every value of {label} by:").format(label=self._block_label(*target))
+        factor, ok = QInputDialog.getDouble(self, tr("Scale block"), prompt, 0.5, -1000.0, 1000.0, 4)
         if ok:
             self.scale_block(*target, factor)
 
@@ -121,9 +125,9 @@ class BlockActions:
         self.block_clicked(block, r, c)
         menu = QMenu(self)
         label = self.selected()[2]
-        menu.addAction(f"Scale {label}…", self._ask_scale)
-        menu.addAction(f"Randomise {label}", self._randomise_selected)
-        menu.addAction(f"Zero {label}", self._zero_selected)
+        menu.addAction(tr("Scale {label}…").format(label=label), self._ask_scale)
+        menu.addAction(tr("Randomise {label}").format(label=label), self._randomise_selected)
+        menu.addAction(tr("Zero {label}").format(label=label), self._zero_selected)
         menu.exec(screen_pos)
 
 
@@ -139,7 +143,7 @@ class ControlsPanel(QWidget):
         super().__init__(editor)
         self.setObjectName("weights_controls")
         self.editor = editor
-        self.range_label = QLabel("Colour range", self)
+        self.range_label = QLabel(tr("Colour range"), self)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 2, 0, 0)
         self.grid.setVerticalSpacing(4)

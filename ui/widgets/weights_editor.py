@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import tr
 from ui.widgets.colormaps import symmetric_levels
 from ui.widgets.inputs_model import display_label
 from ui.widgets.number_edit import NUMBER_HINT, FiniteValidator, parse_finite, show_hint
@@ -51,7 +52,7 @@ class WeightsEditor(BlockActions, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("weights_editor")
-        self.setAccessibleName("Weights editor")
+        self.setAccessibleName(tr("Weights editor"))
         self._keys = itertools.count(1)
         self._selection: tuple[Block, int, int] | None = None
         self._drag: tuple[int, float, float] | None = None  # merge key, start value, level
@@ -66,43 +67,45 @@ class WeightsEditor(BlockActions, QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("weights_tabs")
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.where = QLabel("Click a weight to select it; drag up or down to change it.", self)
+        self.where = QLabel(tr("Click a weight to select it; drag up or down to change it."), self)
         self.where.setObjectName("weight_label")
         self.where.setWordWrap(True)
         self.value_edit = QLineEdit(self)
         self.value_edit.setObjectName("weight_value_edit")
-        self.value_edit.setAccessibleName("Selected weight value")
-        self.value_edit.setToolTip("The selected weight: type an exact value and press Enter")
+        self.value_edit.setAccessibleName(tr("Selected weight value"))
+        self.value_edit.setToolTip(tr("The selected weight: type an exact value and press Enter"))
         self.value_edit.setValidator(FiniteValidator(self.value_edit))
         self.value_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("−0.1234567890123") + 16)
         self.value_edit.returnPressed.connect(lambda: self.set_value_text(self.value_edit.text()))
         self.value_edit.inputRejected.connect(self._refused)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("weight_slider")
-        self.slider.setAccessibleName("Selected weight slider")
-        self.slider.setToolTip("Drag to change the selected weight across the colour range "
-                               "(one undo step per drag)")
+        self.slider.setAccessibleName(tr("Selected weight slider"))
+        self.slider.setToolTip(tr("Drag to change the selected weight across the colour range "
+                                  "(one undo step per drag)"))
         self.slider.setRange(-SLIDER_STEPS, SLIDER_STEPS)
         self.slider.sliderPressed.connect(self._slider_pressed)
         self.slider.sliderReleased.connect(self._slider_released)
         self.slider.valueChanged.connect(self._slider_moved)
 
-        self.block_label = QLabel("Block: —", self)
+        self.block_label = QLabel(tr("Block: —"), self)
         self.block_label.setObjectName("weight_block_label")
-        self.scale_button = self._button("weight_scale", "Scale…",
-                                         "Multiply every value of the block by a factor", self._ask_scale)
-        self.randomise_button = self._button("weight_randomise", "Randomise",
-                                             "Draw the block again from U(−1/√H, 1/√H) (PyTorch's default) "
-                                             "with the seed on the right", self._randomise_selected)
-        self.zero_button = self._button("weight_zero", "Zero", "Set every value of the block to 0",
+        self.scale_button = self._button("weight_scale", tr("Scale…"),
+                                         tr("Multiply every value of the block by a factor"),
+                                         self._ask_scale)
+        self.randomise_button = self._button("weight_randomise", tr("Randomise"),
+                                             tr("Draw the block again from U(−1/√H, 1/√H) (PyTorch's "
+                                                "default) with the seed on the right"),
+                                             self._randomise_selected)
+        self.zero_button = self._button("weight_zero", tr("Zero"), tr("Set every value of the block to 0"),
                                         self._zero_selected)
         self.seed_spin = QSpinBox(self)
         self.seed_spin.setObjectName("weight_seed_spin")
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setPrefix("seed ")
-        self.seed_spin.setToolTip("Seed of the next Randomise (it counts up after each use)")
-        self.seed_spin.setAccessibleName("Randomise seed")
-        digits = self.seed_spin.fontMetrics().horizontalAdvance("seed 0000000")
+        self.seed_spin.setPrefix(tr("seed "))
+        self.seed_spin.setToolTip(tr("Seed of the next Randomise (it counts up after each use)"))
+        self.seed_spin.setAccessibleName(tr("Randomise seed"))
+        digits = self.seed_spin.fontMetrics().horizontalAdvance(tr("seed ") + "0000000")
         self.seed_spin.setFixedWidth(digits + 28)
         self.range_spin = QDoubleSpinBox(self)
         self.range_spin.setObjectName("weight_range_spin")
@@ -110,13 +113,14 @@ class WeightsEditor(BlockActions, QWidget):
         self.range_spin.setDecimals(3)
         self.range_spin.setSingleStep(0.1)
         self.range_spin.setPrefix("± ")
-        self.range_spin.setSpecialValueText("auto")
-        self.range_spin.setToolTip("Colour range: ± this value (auto = the largest |weight| of the cell)")
-        self.range_spin.setAccessibleName("Colour range")
+        self.range_spin.setSpecialValueText(tr("auto"))
+        self.range_spin.setToolTip(tr("Colour range: ± this value (auto = the largest |weight| of the cell)"))
+        self.range_spin.setAccessibleName(tr("Colour range"))
         self.range_spin.setFixedWidth(self.range_spin.fontMetrics().horizontalAdvance("± 000.000") + 28)
         self.range_spin.valueChanged.connect(lambda _: self.refresh())
         self.import_button = self._button(
-            "weight_import", "Import…", "Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file",
+            "weight_import", tr("Import…"),
+            tr("Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file"),
             self.import_requested.emit)
         self.hint = QLabel(self)
         self.hint.setObjectName("weights_hint")
@@ -164,7 +168,8 @@ class WeightsEditor(BlockActions, QWidget):
             page = QWidget(self.tabs)
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self._pages[key] = page
-            self.tabs.addTab(page, dict(_TABS)[key])
+            self.tabs.addTab(page, {"weight_ih": tr("Input  x → gates"),
+                                    "weight_hh": tr("Recurrent  h → gates"), "bias": tr("Biases")}[key])
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._tab_changed(current)
@@ -268,8 +273,9 @@ class WeightsEditor(BlockActions, QWidget):
         source = f" ← {block.axis} {c}" if block.axis else ""
         if block.axis == "x":
             source = f" ← x {c}" + (f" '{self._x_labels[c]}'" if self._x_labels else "")
-        self.where.setText(f"{name}[{', '.join(map(str, index))}] ({label}, unit {r}{source}) =")
-        self.block_label.setText(f"Block {label}:")
+        self.where.setText(tr("{name} ({label}, unit {unit}{source}) =").format(
+            name=f"{name}[{', '.join(map(str, index))}]", label=label, unit=r, source=source))
+        self.block_label.setText(tr("Block {label}:").format(label=label))
         self._updating = True
         if not self.value_edit.hasFocus() or self._drag is not None:
             self.value_edit.setText(repr(value))
@@ -297,7 +303,8 @@ class WeightsEditor(BlockActions, QWidget):
         if float(getattr(self.controller.cell, name)[index]) == value:
             return
         where = f"{label}[{', '.join(map(str, index))}]"
-        self.controller.set_parameter(name, index, value, text=f"Set {where} = {value:.4g}",
+        self.controller.set_parameter(name, index, value, text=tr("Set {where} = {value}").format(
+                                      where=where, value=f"{value:.4g}"),
                                       merge_key=merge_key)
 
     def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override

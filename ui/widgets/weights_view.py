@@ -16,7 +16,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
-from ui.widgets.colormaps import QUANTITY_LABELS, style_plot, text_color_on, weights_map
+from ui.i18n import quantity_label, tr
+from ui.widgets.colormaps import style_plot, text_color_on, weights_map
 
 __all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of", "columns_for"]
 
@@ -42,8 +43,8 @@ class Block:
     @property
     def caption(self) -> str:
         """The bottom axis label, e.g. ``"forget gate · from h"``."""
-        what = QUANTITY_LABELS.get(self.gate, "")
-        source = {"x": "from x", "h": "from h"}.get(self.axis, "")
+        what = quantity_label(self.gate) if self.gate else ""
+        source = {"x": tr("from x"), "h": tr("from h")}.get(self.axis, "")
         return " · ".join(s for s in (what, source) if s)
 
     def values(self, cell: Any) -> np.ndarray:
@@ -132,7 +133,7 @@ class BlockImage(pg.ImageItem):
             name, index, label = self.block.target(*hit)
             value = float(self.image[hit])
             self.setToolTip(f"{label}: {name}[{', '.join(map(str, index))}] = {value:.4g}\n"
-                            "Click to select · drag up/down to change · right-click for block actions")
+                            + tr("Click to select · drag up/down to change · right-click for block actions"))
 
 
 def columns_for(blocks: int, width: float) -> int:
@@ -172,7 +173,7 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
             self.plots.append(plot)
             self.markers.append(self._marker(plot, palette))
             self.texts.append([])
-            plot.setLabel("left", "unit" if k % columns == 0 else "")
+            plot.setLabel("left", tr("unit") if k % columns == 0 else "")
             if columns == len(blocks):  # in a grid the title names the gate (see _frame)
                 plot.setLabel("bottom", block.caption)
         self.bar = pg.ColorBarItem(values=(-1, 1), colorMap=self._cmap, interactive=False, width=12,
@@ -213,7 +214,7 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
         if self.columns == len(self.blocks) or not block.gate:
             title = f"{block.title} ({size})"
         else:  # in a grid: the gate instead of the bottom label, the size in the tooltip
-            title = f"{block.title} · {QUANTITY_LABELS.get(block.gate, block.gate)}"
+            title = f"{block.title} · {quantity_label(block.gate)}"
             plot.setToolTip(f"{block.title}: {block.caption} ({size})")
         plot.setTitle(title, size="9pt", color=self._text)
         plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
