@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.errors import InputError
@@ -39,6 +39,9 @@ class PresetInfo:
         The cell kind.
     lesson : int
         The position in the lesson order (files without one sort last).
+    translations : dict
+        Language code -> ``{"title": …, "description": …}`` (``settings["translations"]``;
+        empty when the file has none).
     """
 
     id: str
@@ -46,6 +49,7 @@ class PresetInfo:
     description: str
     kind: str
     lesson: int
+    translations: dict = field(default_factory=dict, compare=False, hash=False)
 
 
 def _paths() -> dict[str, Path]:
@@ -69,8 +73,9 @@ def _read_info(preset_id: str, path: Path) -> PresetInfo:
         raise InputError(f"preset {preset_id!r}: {path.name} lacks a title, description, cell or settings")
     lesson = settings.get("lesson")
     lesson = lesson if isinstance(lesson, int) and not isinstance(lesson, bool) else 1 << 30
+    translations = settings.get("translations")
     return PresetInfo(id=preset_id, title=title, description=text, kind=str(cell.get("kind")),
-                      lesson=lesson)
+                      lesson=lesson, translations=translations if isinstance(translations, dict) else {})
 
 
 def list_presets() -> list[PresetInfo]:

@@ -24,7 +24,8 @@ translate = QCoreApplication.translate
 
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
            "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
-           "save_choice", "setup_language", "tr", "cell_label", "describe_cell", "quantity_label"]
+           "save_choice", "setup_language", "tr", "cell_label", "describe_cell", "quantity_label",
+           "localized"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -180,6 +181,19 @@ def quantity_label(name: str) -> str:
               "n": tr("candidate"), "c": tr("cell state"),
               "h": tr("hidden state"), "x": tr("input")}
     return labels.get(name, name)
+
+
+def localized(title: str, description: str, translations: Any) -> tuple[str, str]:
+    """A document's or preset's title and description in the interface language.
+
+    ``translations`` is ``settings["translations"]`` of a session or preset file:
+    language code -> ``{"title": …, "description": …}``; missing entries keep the English.
+    """
+    entry = translations.get(current_language()) if isinstance(translations, dict) else None
+    if not isinstance(entry, dict):
+        return title, description
+    t, d = entry.get("title"), entry.get("description")
+    return (t if isinstance(t, str) and t else title), (d if isinstance(d, str) and d else description)
 
 
 def describe_cell(cell: Any) -> str:

@@ -13,7 +13,7 @@ from ui.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
 from ui.controller import Controller
 from ui.documents import DocumentManager
 from ui.exporting import Exporter
-from ui.i18n import describe_cell
+from ui.i18n import describe_cell, localized
 from ui.insight.menu import install_insight_tools
 from ui.widgets.cell_setup import CellSetup
 from ui.widgets.lesson_panel import install_lessons
@@ -137,10 +137,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Presets unavailable: {error}").format(error=err), 8000)
         for preset in presets:
             get = preset.get if isinstance(preset, dict) else lambda k, p=preset: getattr(p, k, None)
-            pid, title = get("id"), get("title") or get("id")
-            action = self.presets_menu.addAction(str(title))
+            pid = get("id")
+            title, description = localized(str(get("title") or pid), str(get("description") or ""),
+                                           get("translations"))
+            action = self.presets_menu.addAction(title)
             action.setObjectName(f"action_preset_{pid}")
-            action.setToolTip(str(get("summary") or get("description") or title))
+            action.setToolTip(description or title)
             action.triggered.connect(lambda _=False, p=pid: self.documents.load_preset(p))
         self.presets_menu.setEnabled(bool(presets))
 

@@ -23,6 +23,9 @@ sys.path.insert(0, str(HERE.parent.parent))  # the repository root, for ``simula
 from simulator.cells import CELL_CLASSES, Cell  # noqa: E402
 from simulator.session import Session  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+from presets_ko import KOREAN  # noqa: E402
+
 BLOCKS = {"rnn": ("h",), "lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}
 HOLD_CUE, HOLD_STEPS = 5, 220  # the long-memory presets write at step 5 and run 220 steps
 COMPARE_CUES = {6: 0.7, 34: -0.6}  # step -> the value written, for compare-lstm / compare-gru
@@ -78,6 +81,8 @@ def _cued(values: np.ndarray, cues: dict[int, float]) -> np.ndarray:
 def _session(preset_id: str, lesson: int, cell: Cell, inputs: np.ndarray, title: str, description: str,
              labels: Sequence[str], speed: float = 10, **settings: object) -> Session:
     info = {"preset_id": preset_id, "lesson": lesson, "selected_unit": 0, "speed": speed, **settings}
+    title_ko, description_ko = KOREAN[preset_id]
+    info["translations"] = {"ko": {"title": title_ko, "description": " ".join(description_ko.split())}}
     return Session(cell=cell, inputs=inputs, title=title, description=" ".join(description.split()),
                    input_labels=list(labels), settings=info)
 

@@ -1530,6 +1530,10 @@
         <source>Click to select · drag up/down to change · right-click for block actions</source>
         <translation>클릭: 선택 · 위아래로 끌기: 값 변경 · 오른쪽 클릭: 블록 작업</translation>
     </message>
+    <message>
+        <source>Schematic of the cell; hover a gate for its equation, click to pin.</source>
+        <translation>셀의 구조도. 게이트 위에 마우스를 올리면 식이 보이고, 클릭하면 고정됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>CellDiagram</name>

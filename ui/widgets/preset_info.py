@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.controller import Controller
-from ui.i18n import describe_cell
+from ui.i18n import describe_cell, localized
 
 __all__ = ["PresetInfo"]
 
@@ -52,8 +52,10 @@ class PresetInfo(QScrollArea):
     def refresh(self) -> None:
         """Show the current document's title, explanation and cell."""
         session = self.controller.session
-        self.title.setText(session.title or self.tr("Your own session"))
-        self.text.setText(session.description or self.tr(
+        title, description = localized(session.title, session.description,
+                                       session.settings.get("translations"))
+        self.title.setText(title or self.tr("Your own session"))
+        self.text.setText(description or self.tr(
             "Choose an example from the Presets menu, or build a cell in the Cell set-up panel and edit its "
             "inputs and weights."))
         c = self.controller

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.i18n import tr
 from ui.widgets.diagram.frame import Geometry, compute_geometry, header_needs_two_lines, paint_frame
 from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
 from ui.widgets.diagram.painter import paint_scene
@@ -41,8 +42,9 @@ class DiagramCanvas(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(360, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Cell diagram")
-        self.setAccessibleDescription("Schematic of the cell; hover a gate for its equation, click to pin.")
+        self.setAccessibleName(tr("Cell diagram"))
+        self.setAccessibleDescription(
+            tr("Schematic of the cell; hover a gate for its equation, click to pin."))
         self.layout_: Layout | None = None
         self.scene = Scene({}, {}, "", "")
         self.tooltip_for: Callable[[str], str] = lambda ident: ""
