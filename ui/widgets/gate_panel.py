@@ -14,18 +14,20 @@ step costs well under a millisecond at H = 64.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TR_NOOP, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
 
 __all__ = ["STRIP_THRESHOLD", "GatePanel"]
 
 STRIP_THRESHOLD = 64  # above this many units the rows become colour strips
 _BRUSH_STEPS = 64
-_SHORT = {"i": "input", "f": "forget", "g": "cand.", "o": "output", "r": "reset", "z": "update",
-          "n": "cand.", "h": "hidden"}
+_SHORT = {"i": QT_TR_NOOP("input"), "f": QT_TR_NOOP("forget"), "g": QT_TR_NOOP("cand."),
+          "o": QT_TR_NOOP("output"), "r": QT_TR_NOOP("reset"), "z": QT_TR_NOOP("update"),
+          "n": QT_TR_NOOP("cand."), "h": QT_TR_NOOP("hidden")}
 _LABEL_W, _TICK_W, _RIGHT, _TOP, _BOTTOM, _GAP = 62, 30, 10, 6, 34, 6
 
 
@@ -71,8 +73,8 @@ class GatePanel(QWidget):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gate_panel")
-        self.setAccessibleName("Gate and state values")
-        self.setToolTip("Every unit's gates and states at the current step; click a unit to select it")
+        self.setAccessibleName(tr("Gate and state values"))
+        self.setToolTip(tr("Every unit's gates and states at the current step; click a unit to select it"))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # we paint every pixel
         self.setMouseTracking(True)
         self.setMinimumSize(260, 200)
@@ -136,7 +138,7 @@ class GatePanel(QWidget):
             r = row.rect
             lo, hi = row.levels
             sub = f"±{hi:g}" if row.name == "c" or (self.strips and lo < 0) else (
-                f"{lo:g}…{hi:g}" if self.strips else _SHORT.get(row.name, row.name))
+                f"{lo:g}…{hi:g}" if self.strips else tr(_SHORT.get(row.name, row.name)))
             p.setPen(text)
             p.setFont(big)
             p.drawText(QRectF(2, r.top(), _LABEL_W - 6, r.height() / 2 + 4),
@@ -179,7 +181,7 @@ class GatePanel(QWidget):
                 p.drawLine(QPointF(x, last.bottom()), QPointF(x, last.bottom() + 3))
                 p.drawText(QRectF(x - 20, last.bottom() + 3, 40, 14), Qt.AlignmentFlag.AlignCenter, str(u))
             p.drawText(QRectF(last.left(), last.bottom() + 16, last.width(), 16),
-                       Qt.AlignmentFlag.AlignCenter, "unit")
+                       Qt.AlignmentFlag.AlignCenter, tr("unit"))
         p.end()
         return pixmap
 
@@ -294,5 +296,6 @@ class GatePanel(QWidget):
             return
         name, unit = hit
         value = float(self.rows[name].values[unit])
-        text = f"{name}[{unit}] = {value:.6g}  ({cm.QUANTITY_LABELS[name]}, step {self.controller.step})"
+        text = tr("{name}[{unit}] = {value}  ({label}, step {step})").format(
+            name=name, unit=unit, value=f"{value:.6g}", label=quantity_label(name), step=self.controller.step)
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
