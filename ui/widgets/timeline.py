@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
+from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_tiles import TiledImage
 from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox
@@ -47,7 +48,7 @@ class Timeline(QWidget):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(tr("Timeline"))
         self.controller = controller
         self.images: dict[str, TiledImage] = {}
         self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
@@ -67,7 +68,7 @@ class Timeline(QWidget):
         self.view.setObjectName("timeline_view")
         self.view.ci.setContentsMargins(2, 2, 6, 2)
         self.view.ci.setSpacing(3)
-        self.view.setToolTip("Click or drag to seek; the mouse wheel zooms the steps")
+        self.view.setToolTip(tr("Click or drag to seek; the mouse wheel zooms the steps"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -93,24 +94,24 @@ class Timeline(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.buttons.clear()
-        show = QLabel("Show:")
-        show.setToolTip("Choose which gates and states the timeline shows")
+        show = QLabel(tr("Show:"))
+        show.setToolTip(tr("Choose which gates and states the timeline shows"))
         self.toolbar.addWidget(show)
         for name in (*cm.quantity_names(self.controller.cell), "lines"):
             button = QToolButton()
-            button.setText(name)
+            button.setText(tr("lines") if name == "lines" else name)
             button.setCheckable(True)
             button.setChecked(name not in self.hidden)
             button.setObjectName(f"timeline_show_{name}")
-            what = "the selected unit's lines" if name == "lines" else f"{cm.QUANTITY_LABELS[name]} {name}"
-            button.setToolTip(f"Show or hide {what}")
-            button.setAccessibleName(f"Show {what}")
+            what = tr("the selected unit's lines") if name == "lines" else f"{quantity_label(name)} {name}"
+            button.setToolTip(tr("Show or hide {what}").format(what=what))
+            button.setAccessibleName(tr("Show {what}").format(what=what))
             button.toggled.connect(lambda on, n=name: self.set_shown(n, on))
             self.toolbar.addWidget(button)
             self.buttons[name] = button
         self.toolbar.addStretch(1)
         self.unit_label = QLabel()
-        self.unit_label.setToolTip("The unit whose lines are drawn (select it in the gate panel)")
+        self.unit_label.setToolTip(tr("The unit whose lines are drawn (select it in the gate panel)"))
         self.toolbar.addWidget(self.unit_label)
 
     def set_shown(self, name: str, shown: bool) -> None:
@@ -148,9 +149,10 @@ class Timeline(QWidget):
         muted = cm.foreground(palette, QPalette.ColorRole.PlaceholderText).name()
         shown = [n for n in cm.quantity_names(cell) if n not in self.hidden]
         first = None
+        unit_word = tr("unit")
         for r, name in enumerate(shown):
             self.view.ci.addLabel(f"<span style='color:{text.name()}; font-size:11pt'><b><i>{name}</i></b>"
-                                  f"</span><br><span style='color:{muted}; font-size:8pt'>unit</span>",
+                                  f"</span><br><span style='color:{muted}; font-size:8pt'>{unit_word}</span>",
                                   row=r, col=0)
             plot = self._new_plot(r, first)
             first = first or plot
@@ -186,7 +188,7 @@ class Timeline(QWidget):
         last = list(self.plots.values())[-1] if self.plots else None
         if last is not None:
             last.showAxis("bottom")
-            last.setLabel("bottom", "step")
+            last.setLabel("bottom", tr("step"))
         cm.style_plot(self.view, self.plots.values(), palette)
 
     # -- data ------------------------------------------------------------------------------
@@ -219,12 +221,13 @@ class Timeline(QWidget):
 
     def _set_curves(self, _unit: int | None = None) -> None:
         unit = self.controller.selected_unit
-        self.unit_label.setText(f"lines: unit {unit}")
+        self.unit_label.setText(tr("lines: unit {unit}").format(unit=unit))
         if self.line_plot is not None:
             text = cm.foreground(self.palette()).name()
             keys = "".join(f"<br><span style='color:{LINE_COLORS.get(n) or text}'>━ <i>{n}</i></span>"
                            for n in self.curves)
-            self.legend.setText(f"<span style='color:{text}; font-size:8pt'><b>unit {unit}</b>{keys}</span>")
+            heading = tr("unit {unit}").format(unit=unit)
+            self.legend.setText(f"<span style='color:{text}; font-size:8pt'><b>{heading}</b>{keys}</span>")
         trace = self.controller.trace
         arrays = {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
         steps = np.arange(trace.length)
@@ -250,6 +253,7 @@ class Timeline(QWidget):
             if 0 <= t < trace.length and 0 <= u < trace.hidden_size:
                 value = float(trace.row(t)[name][u])
                 QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)),
-                                  f"{name}[{u}] at step {t} = {value:.4g}", self.view)
+                                  tr("{name}[{unit}] at step {step} = {value}").format(
+                                      name=name, unit=u, step=t, value=f"{value:.4g}"), self.view)
                 return
         QToolTip.hideText()
