@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
 
 __all__ = ["Inspector", "ValuesModel"]
@@ -56,7 +57,8 @@ class _Title(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         metrics = self.fontMetrics()
-        return QSize(metrics.horizontalAdvance("Step 000000 of 000000") + 8, metrics.height() + 4)
+        widest = tr("Step {step} of {last}").format(step="000000", last="000000")
+        return QSize(metrics.horizontalAdvance(widest) + 8, metrics.height() + 4)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(40, self.fontMetrics().height() + 4)
@@ -175,26 +177,26 @@ class Inspector(QWidget):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
-        self.setAccessibleName("Inspector")
+        self.setAccessibleName(tr("Inspector"))
         self.controller = controller
         self.title = _Title()
         self.title.setObjectName("inspector_title")
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        copy_all = QPushButton("Copy all")
+        copy_all = QPushButton(tr("Copy all"))
         copy_all.setObjectName("inspector_copy_all")
-        copy_all.setToolTip("Copy the input and every gate and state of this step as tab-separated text")
-        copy_all.setAccessibleName("Copy all values of this step")
+        copy_all.setToolTip(tr("Copy the input and every gate and state of this step as tab-separated text"))
+        copy_all.setAccessibleName(tr("Copy all values of this step"))
         copy_all.clicked.connect(self.copy_all)
         top = QHBoxLayout()
         top.setContentsMargins(6, 4, 6, 0)
         top.addWidget(self.title, 1)
         top.addWidget(copy_all)
         self.input_model, self.state_model = ValuesModel(self), ValuesModel(self)
-        self.input_view = self._table(self.input_model, "inspector_inputs", "Input x_t of this step")
+        self.input_view = self._table(self.input_model, "inspector_inputs", tr("Input x_t of this step"))
         self.state_view = self._table(self.state_model, "inspector_states",
-                                      "Gates and states of every unit at this step")
+                                      tr("Gates and states of every unit at this step"))
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.input_view)
         splitter.addWidget(self.state_view)
@@ -215,7 +217,7 @@ class Inspector(QWidget):
         view = QTableView()
         view.setObjectName(name)
         view.setModel(model)
-        view.setToolTip(tip + " (Ctrl+C copies the selection; hover a cell for its full value)")
+        view.setToolTip(tip + tr(" (Ctrl+C copies the selection; hover a cell for its full value)"))
         view.setAccessibleName(tip)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(False)
@@ -225,7 +227,7 @@ class Inspector(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "1.2…e-05" keeps the exponent in sight
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-        action = QAction("Copy", view)
+        action = QAction(tr("Copy"), view)
         action.setShortcut(QKeySequence.StandardKey.Copy)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(lambda: self.copy_selection(view))
@@ -238,7 +240,7 @@ class Inspector(QWidget):
         cell, labels = self.controller.cell, list(self.controller.session.input_labels)
         D = cell.input_size
         names = [labels[d] if d < len(labels) and labels[d] else f"x[{d}]" for d in range(D)]
-        self.input_model.reset("input", names, ["x_t"], ["the input of this step"], [None])
+        self.input_model.reset("input", names, ["x_t"], [tr("the input of this step")], [None])
         quantities = list(cm.quantity_names(cell))
         palette = self.palette()
         tints: list[list[QColor] | None] = []
@@ -247,9 +249,9 @@ class Inspector(QWidget):
             for color in colors:
                 color.setAlpha(110)
             tints.append(colors)
-        tips = [f"{cm.QUANTITY_LABELS[n]} {n}" for n in quantities]
+        tips = [f"{quantity_label(n)} {n}" for n in quantities]
         self.state_model.reset("unit", [str(u) for u in range(cell.hidden_size)], quantities, tips, tints)
-        self.state_view.verticalHeader().setToolTip("unit")
+        self.state_view.verticalHeader().setToolTip(tr("unit"))
         self._on_trace_changed(0)
         self._on_unit_changed(self.controller.selected_unit)
         row = self.input_view.verticalHeader().defaultSectionSize()
@@ -269,10 +271,10 @@ class Inspector(QWidget):
         """Show the numbers of the controller's current step."""
         trace, step = self.controller.trace, self.controller.step
         if trace.length == 0:
-            self.title.setText("No steps")
+            self.title.setText(tr("No steps"))
             return
         row = trace.row(step)
-        self.title.setText(f"Step {step} of {trace.length - 1}")
+        self.title.setText(tr("Step {step} of {last}").format(step=step, last=trace.length - 1))
         self.input_model.set_values(np.asarray(row["x"], dtype=np.float64)[:, None])
         self.state_model.set_values(np.column_stack([row[n] for n in self.state_model.columns]))
 
