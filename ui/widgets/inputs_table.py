@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from simulator.errors import InputError
 from simulator.inputs import encode_text, load_inputs
+from ui.i18n import tr
 from ui.widgets.inputs_model import InputsModel, apply_inputs, palette_colors
 from ui.widgets.number_edit import NumberDelegate, parse_block
 
@@ -107,9 +108,9 @@ class InputsEditor(QWidget):
         self.model = InputsModel(controller, self)
         self.table = _Table(self)
         self.table.setObjectName("inputs_table")
-        self.table.setAccessibleName("Input sequence")
-        self.table.setToolTip("The input sequence: one row per step. Double-click or type to edit a value;\n"
-                              "click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.")
+        self.table.setAccessibleName(tr("Input sequence"))
+        self.table.setToolTip(tr("The input sequence: one row per step. Double-click or type to edit a "
+                                 "value;\nclick a row to go to that step; Ctrl+C / Ctrl+V copy and paste."))
         self.table.setModel(self.model)
         self.table.setItemDelegate(NumberDelegate(self.message, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -141,15 +142,15 @@ class InputsEditor(QWidget):
         sp = QStyle.StandardPixmap
         for name, theme, pixmap, tip, slot in (
                 ("insert_above", QIcon.ThemeIcon.GoUp, sp.SP_ArrowUp,
-                 "Insert a step (zeros) above the selected rows", lambda: self.insert_steps(above=True)),
+                 tr("Insert a step (zeros) above the selected rows"), lambda: self.insert_steps(above=True)),
                 ("insert_below", QIcon.ThemeIcon.GoDown, sp.SP_ArrowDown,
-                 "Insert a step (zeros) below the selected rows", lambda: self.insert_steps(above=False)),
+                 tr("Insert a step (zeros) below the selected rows"), lambda: self.insert_steps(above=False)),
                 ("delete_steps", QIcon.ThemeIcon.EditDelete, sp.SP_TrashIcon,
-                 "Delete the selected steps", self.delete_selected),
+                 tr("Delete the selected steps"), self.delete_selected),
                 ("copy_inputs", QIcon.ThemeIcon.EditCopy, "copy",
-                 "Copy the selected values as tab-separated text (Ctrl+C)", self.copy_selection),
+                 tr("Copy the selected values as tab-separated text (Ctrl+C)"), self.copy_selection),
                 ("paste_inputs", QIcon.ThemeIcon.EditPaste, "paste",
-                 "Paste numbers from a spreadsheet into the selection (Ctrl+V); extra rows are appended",
+                 tr("Paste numbers from a spreadsheet into the selection (Ctrl+V); extra rows are appended"),
                  self.paste_clipboard)):
             icon = QIcon.fromTheme(theme)
             if icon.isNull():
@@ -158,11 +159,12 @@ class InputsEditor(QWidget):
             bar.addWidget(self._button(name, icon, "", tip, slot))
         bar.addSpacing(8)
         for name, label, tip, slot in (
-                ("text_inputs", "Text…", "Type text: each character becomes one step (one-hot)",
+                ("text_inputs", tr("Text…"), tr("Type text: each character becomes one step (one-hot)"),
                  self.ask_text),
-                ("generate_inputs", "Generate…", "Generate a signal: sine, square, impulse, step, noise, "
-                 "copy task", self.open_generator),
-                ("load_inputs", "Load…", "Load inputs from a .npy, .csv or .json file", self.ask_load)):
+                ("generate_inputs", tr("Generate…"), tr("Generate a signal: sine, square, impulse, step, "
+                 "noise, copy task"), self.open_generator),
+                ("load_inputs", tr("Load…"), tr("Load inputs from a .npy, .csv or .json file"),
+                 self.ask_load)):
             bar.addWidget(self._button(name, QIcon(), label, tip, slot))
         bar.addStretch(1)
         bar.addWidget(self.size_label)
@@ -216,7 +218,8 @@ class InputsEditor(QWidget):
 
     def _update_size(self, *_: object) -> None:
         T, D = self.controller.length, self.controller.cell.input_size
-        self.size_label.setText(f"{T} steps × {D} input{'s' if D != 1 else ''}")
+        size = tr("{steps} steps × 1 input") if D == 1 else tr("{steps} steps × {inputs} inputs")
+        self.size_label.setText(size.format(steps=T, inputs=D))
 
     def changeEvent(self, ev: QEvent) -> None:  # noqa: N802
         if ev.type() == QEvent.Type.PaletteChange:
@@ -249,15 +252,17 @@ class InputsEditor(QWidget):
         start = rows[0] if above else rows[-1] + 1
         n = len(rows)
         self.controller.insert_inputs(start, np.zeros((n, self.controller.cell.input_size)),
-                                      f"Insert {n} step{'s' if n > 1 else ''} at {start}")
-        self._say(f"Inserted {n} step(s) at step {start}.")
+                                      (tr("Insert 1 step at {start}") if n == 1 else
+                                       tr("Insert {n} steps at {start}")).format(n=n, start=start))
+        self._say((tr("Inserted 1 step at step {start}.") if n == 1 else
+                   tr("Inserted {n} steps at step {start}.")).format(n=n, start=start))
 
     def delete_selected(self) -> None:
         """Delete the selected steps (one undo step; at least one step always stays)."""
         rows = self.selected_rows()
         if len(rows) >= self.controller.length:
             rows = rows[1:]
-            self._say("A sequence keeps at least one step.")
+            self._say(tr("A sequence keeps at least one step."))
         if not rows:
             return
         runs: list[list[int]] = []  # contiguous runs, deleted from the bottom up
@@ -267,7 +272,8 @@ class InputsEditor(QWidget):
             else:
                 runs.append([r, r + 1])
         stack = self.controller.undo_stack
-        stack.beginMacro(f"Delete {len(rows)} step{'s' if len(rows) > 1 else ''}")
+        n = len(rows)
+        stack.beginMacro(tr("Delete 1 step") if n == 1 else tr("Delete {n} steps").format(n=n))
         try:
             for start, stop in reversed(runs):
                 self.controller.delete_inputs(start, stop - start)
@@ -287,7 +293,7 @@ class InputsEditor(QWidget):
             r0, r1, c0, c1 = self.controller.step, self.controller.step + 1, 0, x.shape[1]
         text = "\n".join("\t".join(repr(float(v)) for v in row) for row in x[r0:r1, c0:c1]) + "\n"
         QGuiApplication.clipboard().setText(text)
-        self._say(f"Copied {r1 - r0} × {c1 - c0} values.")
+        self._say(tr("Copied {rows} × {cols} values.").format(rows=r1 - r0, cols=c1 - c0))
         return text
 
     def paste_clipboard(self) -> bool:
@@ -303,7 +309,7 @@ class InputsEditor(QWidget):
         try:
             block = parse_block(text)
         except InputError as err:
-            self._say(f"Cannot paste: {err}.")
+            self._say(tr("Cannot paste: {error}.").format(error=err))
             return False
         r0, c0 = self._top_left()
         T, D = self.controller.length, self.controller.cell.input_size
@@ -313,28 +319,31 @@ class InputsEditor(QWidget):
             block = np.full((r1 - r0, c1 - c0), block[0, 0])
         n, m = block.shape
         if c0 + m > D:
-            self._say(f"Cannot paste: {m} columns do not fit from column {c0} (the cell takes {D} inputs).")
+            self._say(tr("Cannot paste: {m} columns do not fit from column {c0} (the cell takes {d} inputs).")
+                      .format(m=m, c0=c0, d=D))
             return False
         fit = min(n, T - r0)
         stack = self.controller.undo_stack
-        stack.beginMacro(f"Paste {n}×{m} values at step {r0}")
+        stack.beginMacro(tr("Paste {n}×{m} values at step {step}").format(n=n, m=m, step=r0))
         try:
             if fit > 0:
-                self.controller.set_inputs(r0, block[:fit], "Paste", cols=slice(c0, c0 + m))
+                self.controller.set_inputs(r0, block[:fit], tr("Paste"), cols=slice(c0, c0 + m))
             if n > fit:
                 extra = np.zeros((n - fit, D))
                 extra[:, c0:c0 + m] = block[fit:]
-                self.controller.insert_inputs(T, extra, "Paste (append)")
+                self.controller.insert_inputs(T, extra, tr("Paste (append)"))
         finally:
             stack.endMacro()
-        self._say(f"Pasted {n} × {m} values at step {r0}" + (f" ({n - fit} appended)." if n > fit else "."))
+        said = (tr("Pasted {n} × {m} values at step {step} ({extra} appended).") if n > fit
+                else tr("Pasted {n} × {m} values at step {step}."))
+        self._say(said.format(n=n, m=m, step=r0, extra=n - fit))
         return True
 
     # -- whole-sequence tools ------------------------------------------------------------------------
     def ask_text(self) -> None:
         """Ask for text and feed it one character per step."""
         text, ok = QInputDialog.getMultiLineText(
-            self, "Feed text", "Text to feed, one character per step (one-hot over its characters):",
+            self, tr("Feed text"), tr("Text to feed, one character per step (one-hot over its characters):"),
             "hello world")
         if ok:
             self.feed_text(text)
@@ -347,11 +356,12 @@ class InputsEditor(QWidget):
         try:
             onehot, vocab = encode_text(text, labels if reuse else None)
         except InputError as err:
-            QMessageBox.warning(self, "Cannot use this text", str(err))
+            QMessageBox.warning(self, tr("Cannot use this text"), str(err))
             return False
-        if not apply_inputs(self.controller, onehot, vocab, f"Feed text ({len(text)} characters)", self):
+        if not apply_inputs(self.controller, onehot, vocab,
+                            tr("Feed text ({n} characters)").format(n=len(text)), self):
             return False
-        self._say(f"{len(text)} characters over a vocabulary of {len(vocab)}.")
+        self._say(tr("{n} characters over a vocabulary of {size}.").format(n=len(text), size=len(vocab)))
         return True
 
     def open_generator(self) -> None:
@@ -362,8 +372,9 @@ class InputsEditor(QWidget):
 
     def ask_load(self) -> None:
         """Ask for an input file and load it."""
-        path, _ = QFileDialog.getOpenFileName(self, "Load inputs", "",
-                                              "Input sequences (*.npy *.csv *.tsv *.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Load inputs"), "",
+                                              tr("Input sequences") + " (*.npy *.csv *.tsv *.json);;"
+                                              + tr("All files") + " (*)")
         if path:
             self.load_file(path)
 
@@ -372,9 +383,11 @@ class InputsEditor(QWidget):
         try:
             inputs = load_inputs(path)
         except InputError as err:
-            QMessageBox.warning(self, "Cannot load inputs", str(err))
+            QMessageBox.warning(self, tr("Cannot load inputs"), str(err))
             return False
-        if not apply_inputs(self.controller, inputs, None, f"Load inputs from {Path(path).name}", self):
+        if not apply_inputs(self.controller, inputs, None,
+                            tr("Load inputs from {file}").format(file=Path(path).name), self):
             return False
-        self._say(f"Loaded {inputs.shape[0]} steps × {inputs.shape[1]} inputs from {Path(path).name}.")
+        self._say(tr("Loaded {steps} steps × {inputs} inputs from {file}.").format(
+            steps=inputs.shape[0], inputs=inputs.shape[1], file=Path(path).name))
         return True
