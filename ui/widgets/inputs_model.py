@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from simulator import make_cell
 from simulator.errors import InputError
 from simulator.session import Session
+from ui.i18n import tr
 from ui.widgets.number_edit import parse_finite
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class InputsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if orientation == Qt.Orientation.Horizontal:
                 return self._column_name(section)
-            return f"Step {section}: click to go there"
+            return tr("Step {step}: click to go there").format(step=section)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -118,7 +119,8 @@ class InputsModel(QAbstractTableModel):
         old = float(self.controller.trace.x[t, d])
         if number == old:
             return True  # nothing to do, and no empty undo step
-        self.controller.set_inputs(t, [[number]], f"Edit x[{t}, {d}] = {number:.6g}", cols=slice(d, d + 1))
+        text = tr("Edit {what}").format(what=f"x[{t}, {d}] = {number:.6g}")
+        self.controller.set_inputs(t, [[number]], text, cols=slice(d, d + 1))
         return True
 
     # -- helpers -----------------------------------------------------------------------
@@ -129,7 +131,7 @@ class InputsModel(QAbstractTableModel):
 
     def _column_name(self, d: int) -> str:
         labels = self.labels()
-        return f"input {d}" + (f": {labels[d]!r}" if labels else "")
+        return tr("input {d}").format(d=d) + (f": {labels[d]!r}" if labels else "")
 
     def _row_header(self, t: int) -> str:
         labels = self.labels()
@@ -218,11 +220,12 @@ def apply_inputs(controller: Controller, inputs: np.ndarray, labels: list[str] |
     if reinit:
         old = controller.cell
         answer = QMessageBox.question(
-            parent, "Change the input size?",
-            f"The new sequence has {session.cell.input_size} value(s) per step, but the "
-            f"{old.kind.upper()} takes {old.input_size}.\n\nGateScope will re-initialise the input "
-            f"weights W_ih for {session.cell.input_size} inputs (same kind, {old.hidden_size} units, same "
-            "seed); the recurrent weights and biases are kept.\n\nEdit ▸ Undo restores the current cell.",
+            parent, tr("Change the input size?"),
+            tr("The new sequence has {new} value(s) per step, but the {kind} takes {old}.\n\nGateScope will "
+               "re-initialise the input weights W_ih for {new} inputs (same kind, {units} units, same "
+               "seed); the recurrent weights and biases are kept.\n\nEdit ▸ Undo restores the current "
+               "cell.").format(new=session.cell.input_size, kind=old.kind.upper(), old=old.input_size,
+                               units=old.hidden_size),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Ok)
         if answer != QMessageBox.StandardButton.Ok:
             return False
