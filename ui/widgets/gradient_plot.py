@@ -22,6 +22,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.i18n import tr
 from ui.widgets import colormaps as cm
 
 __all__ = ["CEILING", "FLOOR", "GradientPlot"]
@@ -53,15 +54,15 @@ class GradientPlot(QWidget):
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradient_plot")
-        self.setAccessibleName("Gradient through time")
+        self.setAccessibleName(tr("Gradient through time"))
         self.controller = controller
         self.data: dict[str, np.ndarray] | None = None
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.markers: dict[str, pg.PlotDataItem] = {}
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("gradient_plot_view")
-        self.plot.setToolTip("How much of the gradient at the current step T reaches step t, "
-                             "on a log scale: falling = vanishing, climbing = exploding")
+        self.plot.setToolTip(tr("How much of the gradient at the current step T reaches step t, "
+                                "on a log scale: falling = vanishing, climbing = exploding"))
         self.status = QLabel()
         self.status.setObjectName("gradient_plot_status")
         self.status.setWordWrap(True)
@@ -90,7 +91,7 @@ class GradientPlot(QWidget):
         item = self.plot.getPlotItem()
         item.setLogMode(x=False, y=True)
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.setLabel("bottom", "delay T − t  (steps before the current step T)")
+        item.setLabel("bottom", tr("delay T − t  (steps before the current step T)"))
         item.getAxis("left").setWidth(56)
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -102,7 +103,7 @@ class GradientPlot(QWidget):
         one = pg.InfiniteLine(pos=0.0, angle=0, movable=False,  # log10(1) = 0
                               pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid), width=1,
                                            style=Qt.PenStyle.DashLine),
-                              label="1 = unchanged", labelOpts={"position": 0.55, "color": text,
+                              label=tr("1 = unchanged"), labelOpts={"position": 0.55, "color": text,
                                                                 "anchors": [(0.5, 0), (0.5, 0)]})
         item.addItem(one)
         cm.style_plot(self.plot, [item], palette)
@@ -118,15 +119,17 @@ class GradientPlot(QWidget):
         names = ["dhT_dh"] + (["dcT_dc"] if self.controller.cell.has_cell else [])
         for name in names:
             label, color = _SERIES[name]
-            self.curves[name] = item.plot(pen=pg.mkPen(color, width=2), name=label)
+            self.curves[name] = item.plot(pen=pg.mkPen(color, width=2),
+                                          name=label.replace("(cell path)", tr("(cell path)")))
             self.markers[name] = item.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                            symbolBrush=pg.mkBrush(color))
-        self._quantity = " and ".join(_SERIES[n][0].split()[0] for n in names)
+        self._quantity = tr(" and ").join(_SERIES[n][0].split()[0] for n in names)
         self._set_title("")
         self._invalidate()
 
     def _set_title(self, where: str) -> None:
-        self.plot.getPlotItem().setTitle(f"Gradient through time (log scale): {self._quantity}{where}",
+        self.plot.getPlotItem().setTitle(tr("Gradient through time (log scale): {quantity}{where}").format(
+                                         quantity=self._quantity, where=where),
                                          color=cm.foreground(self.palette()).name(), size="10pt")
 
     # -- throttled updates -------------------------------------------------------------------
@@ -196,13 +199,13 @@ class GradientPlot(QWidget):
 
     def _show(self, data: object) -> None:
         if isinstance(data, Exception):
-            self.status.setText(f"Gradient view unavailable: {data}")
+            self.status.setText(tr("Gradient view unavailable: {error}").format(error=data))
             return
         self.data = data
         if data is None or not len(data["t"]):
             for curve in (*self.curves.values(), *self.markers.values()):
                 curve.setData([], [])
-            self.status.setText("No gradient to show yet.")
+            self.status.setText(tr("No gradient to show yet."))
             return
         end = int(data["t"][-1])
         delay = end - np.asarray(data["t"], dtype=np.float64)
@@ -216,7 +219,7 @@ class GradientPlot(QWidget):
             self.markers[name].setData(delay[keep][clipped], shown[clipped])
             notes.append(self._describe(name, values, delay))
         self.status.setText(f"T = {end}  ·  " + "  ·  ".join(notes))
-        self._set_title(f"   (T = step {end})")
+        self._set_title(tr("   (T = step {end})").format(end=end))
 
     @staticmethod
     def _describe(name: str, values: np.ndarray, delay: np.ndarray) -> str:
@@ -225,12 +228,13 @@ class GradientPlot(QWidget):
         if not finite.size:
             return f"{label}: –"
         far = int(delay[~np.isnan(values)].max())
-        text = f"{label} {far} steps back = {finite[0]:.3g}"
+        text = tr("{label} {far} steps back = {value}").format(label=label, far=far, value=f"{finite[0]:.3g}")
         low, high = int(np.sum(finite < FLOOR)), int(np.sum(finite > CEILING))
         if low:
-            text += f" ({low} below {FLOOR:g}, drawn on the floor ▼)"
+            text += tr(" ({n} below {floor}, drawn on the floor ▼)").format(n=low, floor=f"{FLOOR:g}")
         if high:
-            text += f" ({high} above {CEILING:g} or inf, drawn on the ceiling ▲)"
+            text += tr(" ({n} above {ceiling} or inf, drawn on the ceiling ▲)").format(n=high,
+                                                                                    ceiling=f"{CEILING:g}")
         return text
 
     # -- export -------------------------------------------------------------------------------
