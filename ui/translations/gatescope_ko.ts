@@ -1534,6 +1534,360 @@
         <source>Schematic of the cell; hover a gate for its equation, click to pin.</source>
         <translation>셀의 구조도. 게이트 위에 마우스를 올리면 식이 보이고, 클릭하면 고정됩니다.</translation>
     </message>
+    <message>
+        <source>forget</source>
+        <translation>망각</translation>
+    </message>
+    <message>
+        <source>cand.</source>
+        <translation>후보</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>리셋</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>은닉</translation>
+    </message>
+    <message>
+        <source>Gate and state values</source>
+        <translation>게이트와 상태 값</translation>
+    </message>
+    <message>
+        <source>Every unit&apos;s gates and states at the current step; click a unit to select it</source>
+        <translation>현재 스텝에서 모든 유닛의 게이트와 상태. 유닛을 클릭하면 선택합니다</translation>
+    </message>
+    <message>
+        <source>{name}[{unit}] = {value}  ({label}, step {step})</source>
+        <translation>{name}[{unit}] = {value}  ({label}, {step}스텝)</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>시간에 따른 기울기</translation>
+    </message>
+    <message>
+        <source>How much of the gradient at the current step T reaches step t, on a log scale: falling = vanishing, climbing = exploding</source>
+        <translation>현재 스텝 T의 기울기가 스텝 t까지 얼마나 닿는지 (로그 눈금): 내려가면 소실, 올라가면 폭발</translation>
+    </message>
+    <message>
+        <source>delay T − t  (steps before the current step T)</source>
+        <translation>지연 T − t  (현재 스텝 T보다 앞선 스텝 수)</translation>
+    </message>
+    <message>
+        <source>1 = unchanged</source>
+        <translation>1 = 변화 없음</translation>
+    </message>
+    <message>
+        <source>(cell path)</source>
+        <translation>(셀 경로)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Gradient through time (log scale): {quantity}{where}</source>
+        <translation>시간에 따른 기울기 (로그 눈금): {quantity}{where}</translation>
+    </message>
+    <message>
+        <source>Gradient view unavailable: {error}</source>
+        <translation>기울기 보기를 쓸 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>No gradient to show yet.</source>
+        <translation>아직 보여 줄 기울기가 없습니다.</translation>
+    </message>
+    <message>
+        <source>   (T = step {end})</source>
+        <translation>   (T = {end}스텝)</translation>
+    </message>
+    <message>
+        <source>{label} {far} steps back = {value}</source>
+        <translation>{far}스텝 전 {label} = {value}</translation>
+    </message>
+    <message>
+        <source> ({n} below {floor}, drawn on the floor ▼)</source>
+        <translation> ({n}개는 {floor} 미만, 바닥에 표시 ▼)</translation>
+    </message>
+    <message>
+        <source> ({n} above {ceiling} or inf, drawn on the ceiling ▲)</source>
+        <translation> ({n}개는 {ceiling} 초과 또는 무한대, 천장에 표시 ▲)</translation>
+    </message>
+    <message>
+        <source>Step {step}: click to go there</source>
+        <translation>{step}스텝: 클릭하면 이 스텝으로 갑니다</translation>
+    </message>
+    <message>
+        <source>Edit {what}</source>
+        <translation>{what} 편집</translation>
+    </message>
+    <message>
+        <source>input {d}</source>
+        <translation>입력 {d}</translation>
+    </message>
+    <message>
+        <source>Change the input size?</source>
+        <translation>입력 크기를 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>The new sequence has {new} value(s) per step, but the {kind} takes {old}.
+
+GateScope will re-initialise the input weights W_ih for {new} inputs (same kind, {units} units, same seed); the recurrent weights and biases are kept.
+
+Edit ▸ Undo restores the current cell.</source>
+        <translation>새 시퀀스는 스텝마다 값이 {new}개인데 {kind}의 입력은 {old}개입니다.
+
+GateScope가 입력 {new}개에 맞게 입력 가중치 W_ih를 다시 초기화합니다 (같은 종류, 유닛 {units}개, 같은 시드). 순환 가중치와 편향은 그대로 둡니다.
+
+편집 ▸ 실행 취소로 현재 셀을 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Input sequence</source>
+        <translation>입력 시퀀스</translation>
+    </message>
+    <message>
+        <source>The input sequence: one row per step. Double-click or type to edit a value;
+click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
+        <translation>입력 시퀀스: 스텝마다 한 행. 두 번 클릭하거나 입력해서 값을 고칩니다.
+행을 클릭하면 그 스텝으로 갑니다. Ctrl+C / Ctrl+V로 복사하고 붙여 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Insert a step (zeros) above the selected rows</source>
+        <translation>선택한 행 위에 스텝(0)을 넣습니다</translation>
+    </message>
+    <message>
+        <source>Insert a step (zeros) below the selected rows</source>
+        <translation>선택한 행 아래에 스텝(0)을 넣습니다</translation>
+    </message>
+    <message>
+        <source>Delete the selected steps</source>
+        <translation>선택한 스텝을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Copy the selected values as tab-separated text (Ctrl+C)</source>
+        <translation>선택한 값을 탭으로 구분한 텍스트로 복사합니다 (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Paste numbers from a spreadsheet into the selection (Ctrl+V); extra rows are appended</source>
+        <translation>스프레드시트의 숫자를 선택 영역에 붙여 넣습니다 (Ctrl+V). 남는 행은 끝에 덧붙입니다</translation>
+    </message>
+    <message>
+        <source>Text…</source>
+        <translation>텍스트…</translation>
+    </message>
+    <message>
+        <source>Type text: each character becomes one step (one-hot)</source>
+        <translation>텍스트 입력: 글자 하나가 한 스텝이 됩니다 (원-핫)</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>생성…</translation>
+    </message>
+    <message>
+        <source>Generate a signal: sine, square, impulse, step, noise, copy task</source>
+        <translation>신호 생성: 사인파, 사각파, 임펄스, 계단, 잡음, 복사 과제</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>불러오기…</translation>
+    </message>
+    <message>
+        <source>Load inputs from a .npy, .csv or .json file</source>
+        <translation>.npy, .csv, .json 파일에서 입력을 불러옵니다</translation>
+    </message>
+    <message>
+        <source>{steps} steps × 1 input</source>
+        <translation>{steps}스텝 × 입력 1개</translation>
+    </message>
+    <message>
+        <source>Insert 1 step at {start}</source>
+        <translation>{start}에 스텝 1개 삽입</translation>
+    </message>
+    <message>
+        <source>Insert {n} steps at {start}</source>
+        <translation>{start}에 스텝 {n}개 삽입</translation>
+    </message>
+    <message>
+        <source>Inserted 1 step at step {start}.</source>
+        <translation>{start}스텝에 스텝 1개를 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>Inserted {n} steps at step {start}.</source>
+        <translation>{start}스텝에 스텝 {n}개를 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>A sequence keeps at least one step.</source>
+        <translation>시퀀스에는 스텝이 적어도 하나 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Delete 1 step</source>
+        <translation>스텝 1개 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {n} steps</source>
+        <translation>스텝 {n}개 삭제</translation>
+    </message>
+    <message>
+        <source>Copied {rows} × {cols} values.</source>
+        <translation>값 {rows} × {cols}개를 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {error}.</source>
+        <translation>붙여 넣을 수 없습니다: {error}.</translation>
+    </message>
+    <message>
+        <source>Cannot paste: {m} columns do not fit from column {c0} (the cell takes {d} inputs).</source>
+        <translation>붙여 넣을 수 없습니다: {c0}열부터 {m}열이 들어가지 않습니다 (셀의 입력은 {d}개).</translation>
+    </message>
+    <message>
+        <source>Paste {n}×{m} values at step {step}</source>
+        <translation>{step}스텝에 값 {n}×{m}개 붙여 넣기</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>붙여 넣기</translation>
+    </message>
+    <message>
+        <source>Paste (append)</source>
+        <translation>붙여 넣기 (덧붙임)</translation>
+    </message>
+    <message>
+        <source>Pasted {n} × {m} values at step {step} ({extra} appended).</source>
+        <translation>{step}스텝에 값 {n} × {m}개를 붙여 넣었습니다 ({extra}개 덧붙임).</translation>
+    </message>
+    <message>
+        <source>Pasted {n} × {m} values at step {step}.</source>
+        <translation>{step}스텝에 값 {n} × {m}개를 붙여 넣었습니다.</translation>
+    </message>
+    <message>
+        <source>Feed text</source>
+        <translation>텍스트 넣기</translation>
+    </message>
+    <message>
+        <source>Text to feed, one character per step (one-hot over its characters):</source>
+        <translation>넣을 텍스트, 스텝마다 한 글자 (글자들에 대한 원-핫):</translation>
+    </message>
+    <message>
+        <source>Cannot use this text</source>
+        <translation>이 텍스트를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Feed text ({n} characters)</source>
+        <translation>텍스트 넣기 ({n}글자)</translation>
+    </message>
+    <message>
+        <source>{n} characters over a vocabulary of {size}.</source>
+        <translation>{n}글자, 어휘 {size}개.</translation>
+    </message>
+    <message>
+        <source>Cannot load inputs</source>
+        <translation>입력을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Load inputs from {file}</source>
+        <translation>{file}에서 입력 불러오기</translation>
+    </message>
+    <message>
+        <source>Loaded {steps} steps × {inputs} inputs from {file}.</source>
+        <translation>{file}에서 {steps}스텝 × 입력 {inputs}개를 불러왔습니다.</translation>
+    </message>
+    <message>
+        <source>Step {step} of {last}</source>
+        <translation>스텝 {step} / {last}</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>모두 복사</translation>
+    </message>
+    <message>
+        <source>Copy the input and every gate and state of this step as tab-separated text</source>
+        <translation>이 스텝의 입력과 모든 게이트, 상태를 탭으로 구분한 텍스트로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Copy all values of this step</source>
+        <translation>이 스텝의 모든 값 복사</translation>
+    </message>
+    <message>
+        <source>Input x_t of this step</source>
+        <translation>이 스텝의 입력 x_t</translation>
+    </message>
+    <message>
+        <source>Gates and states of every unit at this step</source>
+        <translation>이 스텝에서 모든 유닛의 게이트와 상태</translation>
+    </message>
+    <message>
+        <source> (Ctrl+C copies the selection; hover a cell for its full value)</source>
+        <translation> (Ctrl+C: 선택 영역 복사, 칸 위에 마우스를 올리면 전체 값)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>the input of this step</source>
+        <translation>이 스텝의 입력</translation>
+    </message>
+    <message>
+        <source>No steps</source>
+        <translation>스텝 없음</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Click or drag to seek; the mouse wheel zooms the steps</source>
+        <translation>클릭하거나 끌어서 이동, 마우스 휠로 스텝 축을 확대/축소</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <source>Choose which gates and states the timeline shows</source>
+        <translation>타임라인에 보여 줄 게이트와 상태를 고릅니다</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>선</translation>
+    </message>
+    <message>
+        <source>the selected unit&apos;s lines</source>
+        <translation>선택한 유닛의 선 그래프</translation>
+    </message>
+    <message>
+        <source>Show or hide {what}</source>
+        <translation>{what} 보이기/숨기기</translation>
+    </message>
+    <message>
+        <source>Show {what}</source>
+        <translation>{what} 보이기</translation>
+    </message>
+    <message>
+        <source>The unit whose lines are drawn (select it in the gate panel)</source>
+        <translation>선 그래프를 그리는 유닛 (게이트 패널에서 고릅니다)</translation>
+    </message>
+    <message>
+        <source>lines: unit {unit}</source>
+        <translation>선: 유닛 {unit}</translation>
+    </message>
+    <message>
+        <source>unit {unit}</source>
+        <translation>유닛 {unit}</translation>
+    </message>
+    <message>
+        <source>{name}[{unit}] at step {step} = {value}</source>
+        <translation>{step}스텝의 {name}[{unit}] = {value}</translation>
+    </message>
 </context>
 <context>
     <name>CellDiagram</name>
