@@ -22,6 +22,7 @@ from PySide6.QtCore import QDateTime, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from simulator.errors import InputError
+from ui.i18n import tr
 from ui.recovery_file import find_orphans, read_recovery, recovery_dir, write_recovery
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class RecoveryManager(QObject):
         self.failed.connect(self._show_failure)
 
     def _show_failure(self, text: str) -> None:
-        self.window.statusBar().showMessage(f"Autosave failed: {text}", 8000)
+        self.window.statusBar().showMessage(tr("Autosave failed: {error}").format(error=text), 8000)
 
     # -- scheduling -------------------------------------------------------------------------------
     def _dirty_changed(self, dirty: bool) -> None:
@@ -189,8 +190,9 @@ class RecoveryManager(QObject):
             except InputError as err:
                 with contextlib.suppress(OSError):
                     path.unlink()
-                QMessageBox.warning(self.window, "Recovery file unusable",
-                                    f"A recovery file could not be read and was removed:\n{err}")
+                QMessageBox.warning(self.window, tr("Recovery file unusable"),
+                                    tr("A recovery file could not be read and was removed:\n{error}").format(
+                                        error=err))
                 continue
             answer = self.ask(info.name, info.saved_at)
             if answer == "discard":
@@ -207,18 +209,22 @@ class RecoveryManager(QObject):
 
     def ask(self, name: str, saved_at: float) -> str:
         """The restore question; returns ``"restore"``, ``"discard"`` or ``"later"``."""
-        when = QDateTime.fromMSecsSinceEpoch(int(saved_at * 1000)).toString("d MMM yyyy, HH:mm:ss")
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work",
-                          f"GateScope closed unexpectedly. Restore the work on “{name}” from {when}?",
+        # the date format is translated too (Qt's format letters; month names stay English in "MMM")
+        when = QDateTime.fromMSecsSinceEpoch(int(saved_at * 1000)).toString(tr("d MMM yyyy, HH:mm:ss"))
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Restore unsaved work"),
+                          tr("GateScope closed unexpectedly. Restore the work on “{name}” from {when}?")
+                          .format(name=name, when=when),
                           QMessageBox.StandardButton.NoButton, self.window)
         box.setObjectName("recovery_dialog")
-        box.setInformativeText("Restore opens it with its unsaved changes; Discard deletes it; "
-                               "Later asks again at the next launch.")
+        box.setInformativeText(tr("Restore opens it with its unsaved changes; Discard deletes it; "
+                                  "Later asks again at the next launch."))
         buttons = {}
         for key, text, role, tip in (
-                ("restore", "Restore", QMessageBox.ButtonRole.AcceptRole, "Open the unsaved work"),
-                ("discard", "Discard", QMessageBox.ButtonRole.DestructiveRole, "Delete the unsaved work"),
-                ("later", "Later", QMessageBox.ButtonRole.RejectRole, "Keep it and ask at the next launch")):
+                ("restore", tr("Restore"), QMessageBox.ButtonRole.AcceptRole, tr("Open the unsaved work")),
+                ("discard", tr("Discard"), QMessageBox.ButtonRole.DestructiveRole,
+                 tr("Delete the unsaved work")),
+                ("later", tr("Later"), QMessageBox.ButtonRole.RejectRole,
+                 tr("Keep it and ask at the next launch"))):
             button = box.addButton(text, role)
             button.setObjectName(f"recovery_{key}")
             button.setToolTip(tip)
