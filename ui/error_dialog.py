@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.errors import InputError
+from ui.i18n import tr
 
 __all__ = ["ErrorDialog"]
 
@@ -41,36 +42,37 @@ class ErrorDialog(QDialog):
     def __init__(self, message: str, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("error_dialog")
-        self.setWindowTitle("GateScope — unexpected error")
+        self.setWindowTitle(tr("GateScope — unexpected error"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message, self.report, self.count = message, report, 1
         icon = QLabel(self)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel(f"<b>Something went wrong:</b> {_escape(message[:400])}", self)
+        shown = tr("<b>Something went wrong:</b> {message}").format(message=_escape(message[:400]))
+        self.text = QLabel(shown, self)
         self.text.setObjectName("error_text")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel("Your work is still open: you can save it and carry on. Please send the report "
-                      "below to the developers.", self)
+        hint = QLabel(tr("Your work is still open: you can save it and carry on. Please send the report "
+                         "below to the developers."), self)
         hint.setWordWrap(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("error_count")  # kept in the layout: showing it must not resize
         self.report_view = QPlainTextEdit(report, self)
         self.report_view.setObjectName("error_report")
-        self.report_view.setAccessibleName("Error report")
+        self.report_view.setAccessibleName(tr("Error report"))
         self.report_view.setReadOnly(True)
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report_view.setMinimumSize(560, 180)
         buttons = QDialogButtonBox(self)
-        self.copy_button = self._button(buttons, "error_copy", "Copy report",
-                                        "Copy the report (versions and traceback) to the clipboard",
+        self.copy_button = self._button(buttons, "error_copy", tr("Copy report"),
+                                        tr("Copy the report (versions and traceback) to the clipboard"),
                                         self.copy)
-        self.save_button = self._button(buttons, "error_save", "Save report…",
-                                        "Save the report as a text file", self.save)
+        self.save_button = self._button(buttons, "error_save", tr("Save report…"),
+                                        tr("Save the report as a text file"), self.save)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("error_close")
-        close.setToolTip("Close this report; GateScope carries on")
+        close.setToolTip(tr("Close this report; GateScope carries on"))
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         head = QHBoxLayout()
@@ -100,7 +102,7 @@ class ErrorDialog(QDialog):
     def set_count(self, count: int) -> None:
         """Show how often this error has happened."""
         self.count = count
-        self.count_label.setText(f"This error happened {count} times." if count > 1 else "")
+        self.count_label.setText(tr("This error happened {n} times.").format(n=count) if count > 1 else "")
 
     def full_report(self) -> str:
         """The report with the number of occurrences."""
@@ -109,13 +111,13 @@ class ErrorDialog(QDialog):
     def copy(self) -> None:
         """Put the report on the clipboard."""
         QGuiApplication.clipboard().setText(self.full_report())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
     def save(self) -> bool:
         """Ask for a file name and write the report there; True when written."""
         start = str(Path.home() / time.strftime("gatescope-error-%Y%m%d-%H%M%S.txt"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save error report", start,
-                                              "Text files (*.txt);;All files (*)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save error report"), start,
+                                              tr("Text files") + " (*.txt);;" + tr("All files") + " (*)")
         if not path:
             return False
         from simulator.formats.atomic import atomic_write
@@ -124,7 +126,7 @@ class ErrorDialog(QDialog):
             with atomic_write(path, binary=False) as fh:
                 fh.write(self.full_report())
         except (InputError, OSError) as err:
-            QMessageBox.warning(self, "Cannot save the report", str(err))
+            QMessageBox.warning(self, tr("Cannot save the report"), str(err))
             return False
         return True
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ui.error_dialog import ErrorDialog
+from ui.i18n import tr
 
 __all__ = ["install_exception_hook", "uninstall_exception_hook", "error_report", "versions",
            "open_dialogs", "reset", "ErrorDialog", "crash_safe_override"]
@@ -104,7 +105,8 @@ def _hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType |
         if key in _dialogs:
             _dialogs[key].set_count(count)
         else:
-            _status(f"The same error happened again ({count} times): {exc_type.__name__}: {exc}")
+            _status(tr("The same error happened again ({n} times): {error}").format(
+                n=count, error=f"{exc_type.__name__}: {exc}"))
         return
     if len(_dialogs) >= MAX_OPEN:
         return
