@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from simulator.errors import InputError
 from simulator.session import SESSION_FORMAT, Session
 from ui.dialogs.import_dialog import INPUT_SUFFIXES, WEIGHT_SUFFIXES, ask_inputs_file, ask_weights_file
+from ui.i18n import describe_cell, localized, tr
 
 if TYPE_CHECKING:
     from simulator import Cell
@@ -29,6 +30,11 @@ RECENT_KEY = "documents/recent_files"
 LAST_DIR_KEY = "documents/last_dir"
 MAX_RECENT = 8
 SESSION_FILTER = "GateScope sessions (*.json);;All files (*)"
+
+
+def session_filter() -> str:
+    """:data:`SESSION_FILTER` in the interface language."""
+    return tr("GateScope sessions") + " (*.json);;" + tr("All files") + " (*)"
 
 
 def _is_session_file(path: str) -> bool:
@@ -77,8 +83,8 @@ class DocumentManager(QObject):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Save the changes to “{self.display_name()}” before closing it?",
+            self.window, tr("Unsaved changes"),
+            tr("Save the changes to “{name}” before closing it?").format(name=self.display_name()),
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()
@@ -88,14 +94,17 @@ class DocumentManager(QObject):
         """The file name, the preset's title, or "Untitled"."""
         if self.controller.path:
             return os.path.basename(self.controller.path)
-        return self.controller.session.title or "Untitled"
+        session = self.controller.session
+        title = localized(session.title, session.description, session.settings.get("translations"))[0]
+        return title or tr("Untitled")
 
     # -- sessions --------------------------------------------------------------------------
     def open(self) -> None:
         """Ask for a session file and open it."""
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open session", self._last_dir(), SESSION_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open session"), self._last_dir(),
+                                              session_filter())
         if path:
             self.open_session(path, guard=False)
 
@@ -106,7 +115,7 @@ class DocumentManager(QObject):
         try:
             session = Session.load(path)
         except InputError as err:
-            self.error("Cannot open the session", str(err))
+            self.error(tr("Cannot open the session"), str(err))
             return False
         self.controller.load_session(session, path)
         self.window.update_title()
@@ -114,7 +123,8 @@ class DocumentManager(QObject):
         self._remember_dir(path)
         self.add_recent(path)
         name = os.path.basename(path)
-        self.status(f"Opened {name}: {session.cell.describe()}, {len(session.inputs)} steps")
+        self.status(tr("Opened {name}: {cell}, {steps} steps").format(
+            name=name, cell=describe_cell(session.cell), steps=len(session.inputs)))
         return True
 
     def save(self) -> bool:
@@ -126,7 +136,7 @@ class DocumentManager(QObject):
     def save_as(self) -> bool:
         """Ask for a file name and save there."""
         start = self.controller.path or os.path.join(self._last_dir(), f"{self.display_name()}.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save session", start, SESSION_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Save session"), start, session_filter())
         if not path:
             return False
         if not path.lower().endswith(".json"):
@@ -140,14 +150,14 @@ class DocumentManager(QObject):
         try:
             session.save(path)
         except (InputError, OSError) as err:
-            self.error("Cannot save the session", str(err))
+            self.error(tr("Cannot save the session"), str(err))
             return False
         self.controller.path = path
         self.controller.undo_stack.setClean()
         self._remember_dir(path)
         self.add_recent(path)
         self.window.update_title()
-        self.status(f"Saved {os.path.basename(path)}")
+        self.status(tr("Saved {file}").format(file=os.path.basename(path)))
         return True
 
     def load_preset(self, preset_id: str) -> None:
@@ -159,11 +169,11 @@ class DocumentManager(QObject):
         try:
             session = load_preset(preset_id)
         except InputError as err:
-            self.error("Cannot open the preset", str(err))
+            self.error(tr("Cannot open the preset"), str(err))
             return
         self.controller.load_session(session, None)
         self.window.update_title()
-        self.status(f"Preset: {session.title}")
+        self.status(tr("Preset: {title}").format(title=self.display_name()))
 
     # -- recent files --------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -196,7 +206,8 @@ class DocumentManager(QObject):
         if not os.path.exists(path):
             QSettings().setValue(RECENT_KEY, [p for p in self.recent_files() if p != path])
             self.update_recent_menu()
-            self.error("File not found", f"{path} no longer exists; it was removed from the recent files.")
+            self.error(tr("File not found"),
+                       tr("{path} no longer exists; it was removed from the recent files.").format(path=path))
             return
         self.open_session(path)
 
@@ -214,11 +225,12 @@ class DocumentManager(QObject):
         try:
             cell, description = load_weights_with_info(path, layer=layer)
         except InputError as err:
-            self.error("Cannot import the weights", str(err))
+            self.error(tr("Cannot import the weights"), str(err))
             return False
-        notice = self._replace_cell(cell, f"Import weights from {os.path.basename(path)}")
+        text = tr("Import weights from {file}").format(file=os.path.basename(path))
+        notice = self._replace_cell(cell, text)
         self._remember_dir(path)
-        self.status(f"Imported {description}{notice}")
+        self.status(tr("Imported {what}{notice}").format(what=description, notice=notice))
         return True
 
     def _replace_cell(self, cell: Cell, text: str) -> str:
@@ -227,7 +239,8 @@ class DocumentManager(QObject):
         inputs, labels, notice = self.controller.trace.x.astype(np.float64), list(old.input_labels), ""
         if inputs.shape[1] != cell.input_size:
             inputs, labels = np.zeros((len(inputs), cell.input_size)), []
-            notice = f" — the input size changed, so the {len(inputs)} inputs were reset to zeros"
+            notice = tr(" — the input size changed, so the {n} inputs were reset to zeros").format(
+                n=len(inputs))
         settings = {**self.controller.settings(), "selected_unit": 0}
         session = Session(cell=cell, inputs=inputs, title=old.title, description=old.description,
                           input_labels=labels, settings=settings)
@@ -248,14 +261,16 @@ class DocumentManager(QObject):
         try:
             inputs = load_inputs(path, input_size=cell.input_size)
         except InputError as err:
-            self.error("Cannot load the inputs", str(err))
+            self.error(tr("Cannot load the inputs"), str(err))
             return False
         old = self.controller.snapshot()
         session = Session(cell=old.cell, inputs=inputs, h0=old.h0, c0=old.c0, title=old.title,
                           description=old.description, settings=old.settings)
-        self.controller.replace_session(session, f"Load inputs from {os.path.basename(path)}")
+        text = tr("Load inputs from {file}").format(file=os.path.basename(path))
+        self.controller.replace_session(session, text)
         self._remember_dir(path)
-        self.status(f"Loaded {len(inputs)} steps of {inputs.shape[1]} inputs from {os.path.basename(path)}")
+        self.status(tr("Loaded {steps} steps × {inputs} inputs from {file}.").format(
+            steps=len(inputs), inputs=inputs.shape[1], file=os.path.basename(path)))
         return True
 
     # -- drag and drop ------------------------------------------------------------------------
@@ -275,5 +290,6 @@ class DocumentManager(QObject):
             return self.open_session(path)
         if lower.endswith((".json", *INPUT_SUFFIXES)):
             return self.import_inputs_file(path)
-        self.error("Cannot open the file", f"{os.path.basename(path)}: not a session, weight or input file")
+        self.error(tr("Cannot open the file"),
+                   tr("{file}: not a session, weight or input file").format(file=os.path.basename(path)))
         return False
