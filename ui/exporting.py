@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QT_TR_NOOP, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
@@ -23,13 +23,16 @@ from ui.dialogs.export_dialog import (
     ask_save_path,
     ask_view,
 )
+from ui.i18n import tr
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 __all__ = ["Exporter", "qimage_to_rgb"]
 
-IMAGE_FORMATS = [("PNG image (*.png)", "png", ".png"), ("SVG drawing (*.svg)", "svg", ".svg")]
+IMAGE_FORMATS = [(QT_TR_NOOP("PNG image (*.png)"), "png", ".png"),
+                 (QT_TR_NOOP("SVG drawing (*.svg)"), "svg", ".svg")]
+_GIF_FORMATS = [(QT_TR_NOOP("Animated GIF (*.gif)"), "gif", ".gif")]
 
 
 def qimage_to_rgb(image: QImage) -> np.ndarray:
@@ -85,11 +88,13 @@ class Exporter(QObject):
         return os.path.join(self.window.documents._last_dir(), base + suffix)
 
     def _fail(self, what: str, err: Exception) -> None:
-        self.window.documents.error(f"Cannot export the {what}", str(err))
+        titles = {"trace": tr("Cannot export the trace"), "weights": tr("Cannot export the weights"),
+                  "view": tr("Cannot export the view"), "GIF": tr("Cannot export the GIF")}
+        self.window.documents.error(titles.get(what, what), str(err))
 
     def _done(self, path: str) -> None:
         self.window.documents._remember_dir(path)
-        self.window.statusBar().showMessage(f"Exported {path}", 8000)
+        self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 8000)
 
     # -- trace and weights ------------------------------------------------------------------
     def full_gradients(self) -> dict[str, np.ndarray] | None:
@@ -106,7 +111,7 @@ class Exporter(QObject):
         from simulator.export import export_trace
 
         if path is None:
-            chosen = ask_save_path(self.window, "Export the trace", self._start(".npz"), TRACE_FORMATS)
+            chosen = ask_save_path(self.window, tr("Export the trace"), self._start(".npz"), TRACE_FORMATS)
             if chosen is None:
                 return False
             path, fmt = chosen
@@ -126,7 +131,7 @@ class Exporter(QObject):
         from simulator.formats import save_weights
 
         if path is None:
-            chosen = ask_save_path(self.window, "Export the weights", self._start(".safetensors"),
+            chosen = ask_save_path(self.window, tr("Export the weights"), self._start(".safetensors"),
                                    WEIGHT_FORMATS)
             if chosen is None:
                 return False
@@ -148,7 +153,8 @@ class Exporter(QObject):
             if view is None:
                 return False
         if path is None:
-            chosen = ask_save_path(self.window, "Export the view", self._start(f"-{view}.png"), IMAGE_FORMATS)
+            chosen = ask_save_path(self.window, tr("Export the view"), self._start(f"-{view}.png"),
+                                   IMAGE_FORMATS)
             if chosen is None:
                 return False
             path = chosen[0]
@@ -184,8 +190,8 @@ class Exporter(QObject):
                 return False
             options = self.gif_options = dialog.options()
         if path is None:
-            chosen = ask_save_path(self.window, "Export the run as a GIF", self._start(".gif"),
-                                   [("Animated GIF (*.gif)", "gif", ".gif")])
+            chosen = ask_save_path(self.window, tr("Export the run as a GIF"), self._start(".gif"),
+                                   _GIF_FORMATS)
             if chosen is None:
                 return False
             path = chosen[0]
@@ -208,9 +214,9 @@ class Exporter(QObject):
         size = QSize(options.width, height)
         was, playing = c.step, c.playing
         c.pause()
-        progress = QProgressDialog("Rendering the animation…", "Cancel", 0, len(steps), self.window)
+        progress = QProgressDialog(tr("Rendering the animation…"), tr("Cancel"), 0, len(steps), self.window)
         progress.setObjectName("gif_progress")
-        progress.setWindowTitle("Export GIF")
+        progress.setWindowTitle(tr("Export GIF"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
@@ -229,7 +235,7 @@ class Exporter(QObject):
                 QApplication.processEvents()
                 if progress.wasCanceled():
                     writer.abort()
-                    self.window.statusBar().showMessage("GIF export cancelled; nothing was written", 8000)
+                    self.window.statusBar().showMessage(tr("GIF export cancelled; nothing was written"), 8000)
                     return False
                 writer.add_frame(frame(step))
             writer.close()
