@@ -1003,8 +1003,84 @@
         <translation>GateScope 세션</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” before closing it?</source>
+        <translation>닫기 전에 “{name}”의 변경 내용을 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
         <source>Cannot open the session</source>
         <translation>세션을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened {name}: {cell}, {steps} steps</source>
+        <translation>{name}을(를) 열었습니다: {cell}, {steps}스텝</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save the session</source>
+        <translation>세션을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>{file}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the preset</source>
+        <translation>프리셋을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Preset: {title}</source>
+        <translation>프리셋: {title}</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} no longer exists; it was removed from the recent files.</source>
+        <translation>{path}이(가) 더 이상 없어서 최근 파일 목록에서 뺐습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot import the weights</source>
+        <translation>가중치를 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Import weights from {file}</source>
+        <translation>{file}에서 가중치 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported {what}{notice}</source>
+        <translation>가져왔습니다: {what}{notice}</translation>
+    </message>
+    <message>
+        <source> — the input size changed, so the {n} inputs were reset to zeros</source>
+        <translation> — 입력 크기가 바뀌어 입력 {n}스텝을 0으로 되돌렸습니다</translation>
+    </message>
+    <message>
+        <source>Cannot load the inputs</source>
+        <translation>입력을 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{file}: not a session, weight or input file</source>
+        <translation>{file}: 세션, 가중치, 입력 파일이 아닙니다</translation>
     </message>
     <message>
         <source>{cells} cells on the same {steps} steps of {inputs} inputs</source>
@@ -1887,6 +1963,180 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     <message>
         <source>{name}[{unit}] at step {step} = {value}</source>
         <translation>{step}스텝의 {name}[{unit}] = {value}</translation>
+    </message>
+    <message>
+        <source>GateScope — unexpected error</source>
+        <translation>GateScope — 예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Something went wrong:&lt;/b&gt; {message}</source>
+        <translation>&lt;b&gt;문제가 생겼습니다:&lt;/b&gt; {message}</translation>
+    </message>
+    <message>
+        <source>Your work is still open: you can save it and carry on. Please send the report below to the developers.</source>
+        <translation>작업은 그대로 열려 있으니 저장하고 계속할 수 있습니다. 아래 보고서를 개발자에게 보내 주세요.</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>오류 보고서</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>보고서 복사</translation>
+    </message>
+    <message>
+        <source>Copy the report (versions and traceback) to the clipboard</source>
+        <translation>보고서(버전과 트레이스백)를 클립보드에 복사합니다</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>보고서 저장…</translation>
+    </message>
+    <message>
+        <source>Save the report as a text file</source>
+        <translation>보고서를 텍스트 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Close this report; GateScope carries on</source>
+        <translation>이 보고서를 닫습니다. GateScope는 계속 동작합니다</translation>
+    </message>
+    <message>
+        <source>This error happened {n} times.</source>
+        <translation>이 오류가 {n}번 일어났습니다.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>복사함</translation>
+    </message>
+    <message>
+        <source>Save error report</source>
+        <translation>오류 보고서 저장</translation>
+    </message>
+    <message>
+        <source>Text files</source>
+        <translation>텍스트 파일</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>보고서를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The same error happened again ({n} times): {error}</source>
+        <translation>같은 오류가 또 일어났습니다 ({n}번): {error}</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 그림 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 애니메이션 (*.gif)</translation>
+    </message>
+    <message>
+        <source>Cannot export the trace</source>
+        <translation>트레이스를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot export the weights</source>
+        <translation>가중치를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot export the view</source>
+        <translation>화면을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot export the GIF</source>
+        <translation>GIF를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>{path}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>트레이스 내보내기</translation>
+    </message>
+    <message>
+        <source>Export the weights</source>
+        <translation>가중치 내보내기</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>화면 내보내기</translation>
+    </message>
+    <message>
+        <source>Export the run as a GIF</source>
+        <translation>실행 과정을 GIF로 내보내기</translation>
+    </message>
+    <message>
+        <source>Rendering the animation…</source>
+        <translation>애니메이션을 그리는 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Export GIF</source>
+        <translation>GIF 내보내기</translation>
+    </message>
+    <message>
+        <source>GIF export cancelled; nothing was written</source>
+        <translation>GIF 내보내기를 취소했습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>자동 저장 실패: {error}</translation>
+    </message>
+    <message>
+        <source>Recovery file unusable</source>
+        <translation>복구 파일을 쓸 수 없음</translation>
+    </message>
+    <message>
+        <source>A recovery file could not be read and was removed:
+{error}</source>
+        <translation>복구 파일을 읽을 수 없어 지웠습니다:
+{error}</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy, HH:mm:ss</source>
+        <translation>yyyy. M. d. HH:mm:ss</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>저장하지 않은 작업 복구</translation>
+    </message>
+    <message>
+        <source>GateScope closed unexpectedly. Restore the work on “{name}” from {when}?</source>
+        <translation>GateScope가 예기치 않게 종료되었습니다. {when}에 작업하던 “{name}”을(를) 복구할까요?</translation>
+    </message>
+    <message>
+        <source>Restore opens it with its unsaved changes; Discard deletes it; Later asks again at the next launch.</source>
+        <translation>복구: 저장하지 않은 변경과 함께 엽니다. 버리기: 지웁니다. 나중에: 다음 실행 때 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <source>Open the unsaved work</source>
+        <translation>저장하지 않은 작업을 엽니다</translation>
+    </message>
+    <message>
+        <source>Delete the unsaved work</source>
+        <translation>저장하지 않은 작업을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>Keep it and ask at the next launch</source>
+        <translation>남겨 두고 다음 실행 때 묻습니다</translation>
     </message>
 </context>
 <context>
