@@ -503,6 +503,22 @@
         <translation>행렬곱 앞 리셋 (Cho/Keras):  n = tanh(W_in x + b_in + W_hn (r ⊙ h) + b_hn)</translation>
     </message>
     <message>
+        <source>the initial state {s}₀</source>
+        <translation>초기 상태 {s}₀</translation>
+    </message>
+    <message>
+        <source>{s} after step {step}</source>
+        <translation>{step}스텝 뒤의 {s}</translation>
+    </message>
+    <message>
+        <source>  (reset after matmul, PyTorch: r scales this unit&apos;s recurrent term)</source>
+        <translation>  (행렬곱 뒤 리셋, PyTorch: r이 이 유닛의 순환 항에 곱해짐)</translation>
+    </message>
+    <message>
+        <source>  (reset before matmul, Cho/Keras: n sees W_hn (r ⊙ h) over all units)</source>
+        <translation>  (행렬곱 앞 리셋, Cho/Keras: n은 모든 유닛의 W_hn (r ⊙ h)를 봄)</translation>
+    </message>
+    <message>
         <source>no steps yet</source>
         <translation>아직 스텝이 없습니다</translation>
     </message>
@@ -2137,6 +2153,30 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     <message>
         <source>Keep it and ask at the next launch</source>
         <translation>남겨 두고 다음 실행 때 묻습니다</translation>
+    </message>
+    <message>
+        <source>Type a finite number, e.g. 0.5, -2 or 1e-3</source>
+        <translation>유한한 숫자를 입력하세요. 예: 0.5, -2, 1e-3</translation>
+    </message>
+    <message>
+        <source>Input value</source>
+        <translation>입력 값</translation>
+    </message>
+    <message>
+        <source>Overflow warning</source>
+        <translation>오버플로 경고</translation>
+    </message>
+    <message>
+        <source>The trace holds inf or NaN from this step on; the views cannot show those values.</source>
+        <translation>이 스텝부터 트레이스에 inf나 NaN이 있어 화면에 그 값을 보여 줄 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The state overflows {dtype} at step {step}: the relu RNN&apos;s recurrent weights are too large to simulate. Scale W_hh down or use tanh.</source>
+        <translation>{step}스텝에서 상태가 {dtype} 범위를 넘습니다. relu RNN의 순환 가중치가 너무 커서 시뮬레이션할 수 없습니다. W_hh를 줄이거나 tanh를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The state overflows {dtype} at step {step}: the {cell} produced inf or NaN. Scale the weights or inputs down.</source>
+        <translation>{step}스텝에서 상태가 {dtype} 범위를 넘습니다. {cell}이(가) inf나 NaN을 만들었습니다. 가중치나 입력을 줄이세요.</translation>
     </message>
 </context>
 <context>

@@ -10,15 +10,16 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from simulator.errors import InputError
+from ui.i18n import tr
 
 __all__ = ["NUMBER_HINT", "FiniteValidator", "NumberDelegate", "parse_block", "parse_finite", "show_hint"]
 
-NUMBER_HINT = "Type a finite number, e.g. 0.5, -2 or 1e-3"
+NUMBER_HINT = QT_TR_NOOP("Type a finite number, e.g. 0.5, -2 or 1e-3")  # shown through tr()
 
 
 def parse_finite(text: Any) -> float | None:
@@ -80,8 +81,8 @@ class NumberDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setValidator(FiniteValidator(editor))
-        editor.setAccessibleName("Input value")
-        editor.setToolTip(NUMBER_HINT)
+        editor.setAccessibleName(tr("Input value"))
+        editor.setToolTip(tr(NUMBER_HINT))
         editor.inputRejected.connect(lambda: self._refused(editor))
         return editor
 
@@ -93,9 +94,9 @@ class NumberDelegate(QStyledItemDelegate):
 
     def _refused(self, editor: QWidget) -> None:
         show_hint(editor)
-        self._hint.emit(NUMBER_HINT)
+        self._hint.emit(tr(NUMBER_HINT))
 
 
 def show_hint(widget: QWidget, text: str = NUMBER_HINT) -> None:
     """Show ``text`` as a tooltip just below ``widget``."""
-    QToolTip.showText(widget.mapToGlobal(widget.rect().bottomLeft()), text, widget)
+    QToolTip.showText(widget.mapToGlobal(widget.rect().bottomLeft()), tr(text), widget)

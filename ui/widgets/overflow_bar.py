@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
 from ui.controller import Controller
+from ui.i18n import cell_label, tr
 
 __all__ = ["OverflowBar", "first_non_finite"]
 
@@ -45,7 +46,7 @@ class OverflowBar(QFrame):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overflow_warning")
-        self.setAccessibleName("Overflow warning")
+        self.setAccessibleName(tr("Overflow warning"))
         self.controller = controller
         self.step: int | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -85,7 +86,8 @@ class OverflowBar(QFrame):
             self.hide()
             return
         self.label.setText(self.message(step))
-        self.setToolTip("The trace holds inf or NaN from this step on; the views cannot show those values.")
+        self.setToolTip(tr("The trace holds inf or NaN from this step on; the views cannot show those "
+                           "values."))
         self.show()
 
     def message(self, step: int) -> str:
@@ -93,7 +95,7 @@ class OverflowBar(QFrame):
         cell = self.controller.cell
         dtype = cell.dtype.name
         if cell.kind == "rnn" and cell.options().get("nonlinearity") == "relu":
-            return (f"The state overflows {dtype} at step {step}: the relu RNN's recurrent weights are too "
-                    "large to simulate. Scale W_hh down or use tanh.")
-        return (f"The state overflows {dtype} at step {step}: the {cell.label()} produced inf or NaN. "
-                "Scale the weights or inputs down.")
+            return tr("The state overflows {dtype} at step {step}: the relu RNN's recurrent weights are too "
+                      "large to simulate. Scale W_hh down or use tanh.").format(dtype=dtype, step=step)
+        return tr("The state overflows {dtype} at step {step}: the {cell} produced inf or NaN. "
+                  "Scale the weights or inputs down.").format(dtype=dtype, step=step, cell=cell_label(cell))

@@ -286,7 +286,7 @@ class WeightsEditor(BlockActions, QWidget):
 
     def _refused(self) -> None:
         show_hint(self.value_edit)
-        self.message.emit(NUMBER_HINT)
+        self.message.emit(tr(NUMBER_HINT))
 
     # -- editing one weight ----------------------------------------------------------------------------
     def set_value_text(self, text: str) -> bool:

@@ -106,7 +106,8 @@ def _state(cell: Cell, trace: Trace, step: int, key: str, unit: int) -> str:
         return f"x_t = [{shown}]   (D = {x.shape[0]}){norm}"
     if key in ("h_prev", "c_prev"):
         s = key[0]
-        origin = f"the initial state {s}₀" if step == 0 else f"{s} after step {step - 1}"
+        origin = (tr("the initial state {s}₀").format(s=s) if step == 0
+                  else tr("{s} after step {step}").format(s=s, step=step - 1))
         return f"{s}_(t−1) = {f[key]}   ({origin})"
     if cell.kind == "lstm":
         eqs = {
@@ -131,9 +132,9 @@ def _state(cell: Cell, trace: Trace, step: int, key: str, unit: int) -> str:
         t = pre_terms(cell, trace, step, "n", unit)
         hn = t["wh"] + t["bh"]
         return (f"r ⊙ (W_hn h + b_hn) = {f['r']} × {fmt(hn)} = {f['rh']}\n"
-                "  (reset after matmul, PyTorch: r scales this unit's recurrent term)")
+                + tr("  (reset after matmul, PyTorch: r scales this unit's recurrent term)"))
     return (f"r ⊙ h = {f['r']} × {f['h_prev']} = {f['rh']}\n"
-            "  (reset before matmul, Cho/Keras: n sees W_hn (r ⊙ h) over all units)")
+            + tr("  (reset before matmul, Cho/Keras: n sees W_hn (r ⊙ h) over all units)"))
 
 
 def equation_text(cell: Cell, trace: Trace, step: int, key: str, unit: int, mean: bool = False) -> str:
