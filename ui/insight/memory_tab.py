@@ -146,7 +146,7 @@ class MemoryTab(QWidget):
             self.status.setText(str(err))
             return
         cells = list(self._cells)
-        self.status.setText("Running the memory test…")
+        self.status.setText(tr("Running the memory test…"))
         self.worker.submit(lambda: {label: memory_curve(cell, state=state, **params)
                                     for label, cell, state in cells})
 

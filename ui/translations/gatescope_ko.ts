@@ -1355,6 +1355,10 @@
         <translation>펄스 벡터 {text}: 쉼표로 구분한 숫자가 필요합니다</translation>
     </message>
     <message>
+        <source>Running the memory test…</source>
+        <translation>기억 테스트를 실행하는 중…</translation>
+    </message>
+    <message>
         <source>Memory test failed: {error}</source>
         <translation>기억 테스트 실패: {error}</translation>
     </message>
