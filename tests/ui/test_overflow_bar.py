@@ -103,9 +103,6 @@ print("alive", window.controller.step)
 """
 
 
-@pytest.mark.xfail(strict=False, reason="the diagram's colour lookup raises on NaN (ui/widgets/diagram/"
-                   "style.py Theme.color: int(nan)) and PySide6 6.11 segfaults on that error inside the "
-                   "canvas's event() override; see ui.errors.crash_safe_override")
 def test_stepping_through_the_overflow_does_not_crash_the_window(tmp_path):
     root = Path(__file__).resolve().parents[2]
     script = tmp_path / "step_through.py"

@@ -64,7 +64,8 @@ class TiledImage:
             self.levels = (float(levels[0]), float(levels[1]))
         start = int(min(max(start, 0), T))
         first = start // TILE
-        self.image[first * TILE:] = values[first * TILE:]
+        with np.errstate(over="ignore"):  # beyond float32's range shows as ±inf, the colour ends
+            self.image[first * TILE:] = values[first * TILE:]
         count = -(-T // TILE)
         while len(self.tiles) > count:
             self.plot.removeItem(self.tiles.pop())

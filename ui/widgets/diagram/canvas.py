@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.errors import crash_safe_override
 from ui.i18n import tr
 from ui.widgets.diagram.frame import Geometry, compute_geometry, header_needs_two_lines, paint_frame
 from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
@@ -92,6 +93,7 @@ class DiagramCanvas(QWidget):
         return None if self.layout_ is None else self.layout_.node_at(self.to_logical(pos))
 
     # -- painting ---------------------------------------------------------------------------
+    @crash_safe_override  # Qt reaches it through event(): see ui.errors
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         geo = self.geometry_for(self.width(), self.height())
         if geo is None:

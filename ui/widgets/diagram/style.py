@@ -49,10 +49,16 @@ class Theme:
         self._gradients: dict[tuple, QBrush] = {}
 
     def color(self, scale: str, value: float, level: float = 1.0) -> QColor:
-        """The map colour of ``value`` on ``scale`` (``sigmoid``, ``tanh`` or ``cell`` ± ``level``)."""
+        """The map colour of ``value`` on ``scale`` (``sigmoid``, ``tanh`` or ``cell`` ± ``level``).
+
+        An overflowed value (NaN) is drawn in the neutral grey of the map's middle; ±inf clamp.
+        """
+        if value != value or level != level:  # NaN: a relu RNN past float64's range
+            return self.div[STEPS]
         if scale == "sigmoid":
             return self.sig[int(min(max(value, 0.0), 1.0) * STEPS + 0.5)]
-        t = min(max(value / level, -1.0), 1.0)
+        t = value / level if level not in (0.0, float("inf")) else 0.0
+        t = min(max(t, -1.0), 1.0) if t == t else 0.0
         return self.div[int((t + 1.0) * STEPS + 0.5)]
 
     def ink_on(self, fill: QColor) -> QColor:
