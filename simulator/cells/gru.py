@@ -77,57 +77,37 @@ class GRUCell(Cell):
         h = trace.state_before(start)[0]
         views = (range(start, stop), gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
                  trace._h[start:stop])
-        if self.reset_after:
-            self._loop_reset_after(views, h, w_t, force)
-        else:
-            self._loop_reset_before(views, h, w_t, force)
+        self._loop(views, h, w_t, force)
 
-    def _loop_reset_after(self, views: tuple, h: np.ndarray, w_t: np.ndarray, force: Forcer | None) -> None:
-        H = self.hidden_size
+    def _loop(self, views: tuple, h: np.ndarray, w_t: np.ndarray, force: Forcer | None) -> None:
+        H, after = self.hidden_size, self.reset_after
         b_hn = self.bias_hh[2 * H:]
-        tmp = np.empty(3 * H, self.dtype)
+        tmp, rh = np.empty(3 * H, self.dtype), np.empty(H, self.dtype)
         t_rz, t_n = tmp[: 2 * H], tmp[2 * H:]
+        w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
         dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
         for t, row, rz, r, z, n, out in zip(*views, strict=True):
-            dot(h, w_t, out=tmp)
+            if after:
+                dot(h, w_t, out=tmp)  # r, z and W_hn h in one product
+            else:
+                dot(h, w_rz, out=t_rz)
             add(rz, t_rz, out=rz)
             tanh(rz, out=rz)
             mul(rz, 0.5, out=rz)
             add(rz, 0.5, out=rz)
             if force is not None:
                 force(row, t, "rz")
-            add(t_n, b_hn, out=t_n)
-            mul(t_n, r, out=t_n)
+            if after:  # r ⊙ (W_hn h + b_hn)
+                add(t_n, b_hn, out=t_n)
+                mul(t_n, r, out=t_n)
+            else:  # W_hn (r ⊙ h)
+                mul(r, h, out=rh)
+                dot(rh, w_n, out=t_n)
             add(n, t_n, out=n)
             tanh(n, out=n)
             if force is not None:
                 force(row, t, "n")
             sub(h, n, out=out)  # h' = n + z ⊙ (h − n), PyTorch's own arrangement
-            mul(out, z, out=out)
-            add(out, n, out=out)
-            h = out
-
-    def _loop_reset_before(self, views: tuple, h: np.ndarray, w_t: np.ndarray,
-                           force: Forcer | None) -> None:
-        H = self.hidden_size
-        w_rz, w_n = np.ascontiguousarray(w_t[:, : 2 * H]), np.ascontiguousarray(w_t[:, 2 * H:])
-        t_rz, t_n, rh = (np.empty(k * H, self.dtype) for k in (2, 1, 1))
-        dot, tanh, mul, add, sub = np.dot, np.tanh, np.multiply, np.add, np.subtract
-        for t, row, rz, r, z, n, out in zip(*views, strict=True):
-            dot(h, w_rz, out=t_rz)
-            add(rz, t_rz, out=rz)
-            tanh(rz, out=rz)
-            mul(rz, 0.5, out=rz)
-            add(rz, 0.5, out=rz)
-            if force is not None:
-                force(row, t, "rz")
-            mul(r, h, out=rh)
-            dot(rh, w_n, out=t_n)
-            add(n, t_n, out=n)
-            tanh(n, out=n)
-            if force is not None:
-                force(row, t, "n")
-            sub(h, n, out=out)
             mul(out, z, out=out)
             add(out, n, out=out)
             h = out
