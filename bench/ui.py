@@ -92,7 +92,7 @@ def step_times(window, count: int) -> list[float]:
     return times
 
 
-def measured_step(window, label: str, count: int = 200) -> bool:
+def measured_step(window, label: str, count: int = 200, target: float = 8.0) -> bool:
     """The median step over ``count`` frames, after checking that every on-screen view painted."""
     window.controller.seek(100)
     step_times(window, 20)  # warm up
@@ -106,7 +106,7 @@ def measured_step(window, label: str, count: int = 200) -> bool:
                  if v in views and painted[v] < 1]
     if unpainted:
         print(f"    NOT PAINTED each step: {', '.join(unpainted)} (the figure would not include rendering)")
-    return report(f"{label}: one step, every view updated and painted (median)", ms(median), 8.0) \
+    return report(f"{label}: one step, every view updated and painted (median)", ms(median), target) \
         and not unpainted
 
 
@@ -157,7 +157,8 @@ def insight_step(window) -> bool:
     while time.perf_counter() < deadline:
         QApplication.instance().processEvents()
         time.sleep(0.01)
-    return measured_step(window, "branch and dashboard docks open")
+    # issue 4 asks for the app's frame budget (60 frames per second), not issue 3's 8 ms step
+    return measured_step(window, "branch and dashboard docks open", target=1000 / 60)
 
 
 def main(argv: list[str] | None = None) -> int:
