@@ -6,28 +6,16 @@ from PySide6.QtCore import QPointF, Qt
 
 from simulator import make_cell
 from simulator.session import Session
-from ui.controller import Controller
 from ui.widgets.gate_panel import STRIP_THRESHOLD, GatePanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
 
-def _controller(kind: str = "lstm", hidden: int = 4, steps: int = 30) -> Controller:
-    cell = make_cell(kind, 2, hidden, seed=5)
-    x = np.random.default_rng(0).normal(size=(steps, 2)) * 2.0
-    return Controller(Session(cell=cell, inputs=x))
 
 
 @pytest.fixture
-def panel(qtbot):
-    controller = _controller()
-    widget = GatePanel(controller)
-    qtbot.addWidget(widget)
-    widget.resize(400, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    controller.undo_stack.clear()  # a non-empty stack emits cleanChanged while the controller is destroyed
+def panel(random_controller, shown):
+    return shown(GatePanel(random_controller(steps=30)), 400, 500)
 
 
 def _assert_bars_match(widget: GatePanel) -> None:
@@ -36,9 +24,9 @@ def _assert_bars_match(widget: GatePanel) -> None:
         np.testing.assert_array_equal(r.values, row[name], err_msg=name)
 
 
-def test_rows_follow_the_cell_kind(qtbot):
+def test_rows_follow_the_cell_kind(qtbot, random_controller):
     for kind, names in (("lstm", "ifgoch"), ("gru", "rznh"), ("rnn", "h")):
-        widget = GatePanel(_controller(kind))
+        widget = GatePanel(random_controller(kind))
         qtbot.addWidget(widget)
         assert "".join(widget.rows) == names
 
@@ -79,8 +67,8 @@ def test_clicking_a_bar_selects_its_unit(panel, qtbot):
     assert panel.controller.selected_unit == 2
 
 
-def test_many_units_become_colour_strips(qtbot):
-    controller = _controller("gru", hidden=STRIP_THRESHOLD + 36, steps=10)
+def test_many_units_become_colour_strips(qtbot, random_controller):
+    controller = random_controller("gru", hidden=STRIP_THRESHOLD + 36, steps=10)
     widget = GatePanel(controller)
     qtbot.addWidget(widget)
     controller.seek(7)

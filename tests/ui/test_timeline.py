@@ -6,30 +6,16 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
 from ui.widgets.timeline import Timeline
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
 
-def _controller(kind: str = "lstm", hidden: int = 4, steps: int = 60) -> Controller:
-    cell = make_cell(kind, 2, hidden, seed=2)
-    x = np.random.default_rng(3).normal(size=(steps, 2)) * 2.0
-    return Controller(Session(cell=cell, inputs=x))
 
 
 @pytest.fixture
-def timeline(qtbot):
-    controller = _controller()
-    widget = Timeline(controller)
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    controller.undo_stack.clear()  # a non-empty stack emits cleanChanged while the controller is destroyed
+def timeline(random_controller, shown):
+    return shown(Timeline(random_controller(steps=60)), 800, 600)
 
 
 def _arrays(trace):
@@ -56,9 +42,9 @@ def test_an_edit_resets_the_images(timeline):
     np.testing.assert_array_equal(timeline.images["h"].image, timeline.controller.trace.h.astype(np.float32))
 
 
-def test_gru_and_rnn_rows(qtbot):
+def test_gru_and_rnn_rows(qtbot, random_controller):
     for kind, names in (("gru", "rznh"), ("rnn", "h")):
-        widget = Timeline(_controller(kind))
+        widget = Timeline(random_controller(kind))
         qtbot.addWidget(widget)
         assert "".join(widget.images) == names
 
@@ -103,8 +89,8 @@ def test_choosing_what_shows(timeline):
                                   timeline.controller.trace.gates["g"].astype(np.float32))
 
 
-def test_a_step_only_moves_the_cursor_and_is_fast(qtbot):
-    controller = _controller("lstm", hidden=64, steps=10_000)
+def test_a_step_only_moves_the_cursor_and_is_fast(qtbot, random_controller):
+    controller = random_controller("lstm", hidden=64, steps=10_000)
     widget = Timeline(controller)
     qtbot.addWidget(widget)
     image = widget.images["f"].image
