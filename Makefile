@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench wheel lint clean
 
 $(VENV)/.app: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ $(VENV)/.test: $(VENV)/.app
 run: $(VENV)/.app
 	$(PY) main.py
 
+lint: $(VENV)/.test
+	$(PY) -m ruff check .
+
 test: $(VENV)/.test
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
@@ -29,5 +32,9 @@ bench: $(VENV)/.test
 	$(PY) bench/engine.py
 	$(PY) bench/ui.py
 
+# A wheel that runs without the checkout (assets and translations inside): build/wheel/*.whl
+wheel: $(VENV)/.app
+	$(PY) -m pip wheel -q --no-deps . -w build/wheel
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build

@@ -20,12 +20,13 @@ from typing import Any
 
 from simulator.errors import InputError
 from simulator.lesson_checks import LANGUAGES, CheckResult, run_check, validate_check
+from simulator.paths import asset_path
 from simulator.presets import list_presets, load_preset
 
 __all__ = ["HIGHLIGHT_KEYS", "LANGUAGES", "LESSON_DIR", "CheckResult", "Lesson", "LessonInfo", "Page",
            "list_lessons", "load_lesson", "run_check"]
 
-LESSON_DIR = Path(__file__).resolve().parent.parent / "assets" / "lessons"
+LESSON_DIR = asset_path("lessons")  # in the checkout or the installed package (simulator.paths)
 _COMMON = frozenset({"x", "h", "h_prev", "gradient_plot", "timeline", "gate_panel"})
 #: The diagram parts a page may highlight, by cell kind.
 HIGHLIGHT_KEYS: dict[str, frozenset[str]] = {

@@ -20,6 +20,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QActionGroup, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from simulator.paths import asset_path
+
 translate = QCoreApplication.translate
 
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
@@ -27,8 +29,8 @@ __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_
            "save_choice", "setup_language", "tr", "cell_label", "describe_cell", "quantity_label",
            "localized"]
 
-TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"  # *.qm are package data of ui.translations
+FONT_DIR = asset_path("fonts")  # in the checkout or the installed package (simulator.paths)
 LANGUAGE_KEY = "ui/language"  # "system", "en" or "ko"
 #: Language code -> its own name (menus show each language in itself).
 LANGUAGES = {"en": "English", "ko": "한국어"}
