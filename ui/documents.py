@@ -218,30 +218,33 @@ class DocumentManager(QObject):
         if path:
             self.import_weights_file(path)
 
-    def import_weights_file(self, path: str, layer: int = 0) -> bool:
-        """Replace the cell by the one in a weight file (undoable); inputs adapted to its input size."""
-        from simulator.formats import load_weights_with_info
+    def import_weights_file(self, path: str, layer: int | None = None, direction: str | None = None) -> bool:
+        """Replace the cell by one in a weight file (undoable), asking which layer or direction when it
+        holds several (unless given); ``settings["weights_source"]`` records where it came from."""
+        from ui.dialogs.import_dialog import choose_weights
 
         try:
-            cell, description = load_weights_with_info(path, layer=layer)
+            choice = choose_weights(self.window, path, layer, direction)
         except InputError as err:
             self.error(tr("Cannot import the weights"), str(err))
             return False
+        if choice is None:  # the choice of layer was cancelled
+            return False
         text = tr("Import weights from {file}").format(file=os.path.basename(path))
-        notice = self._replace_cell(cell, text)
+        notice = self._replace_cell(choice.cell, text, choice.record(path))
         self._remember_dir(path)
-        self.status(tr("Imported {what}{notice}").format(what=description, notice=notice))
+        self.status(tr("Imported {what}{notice}").format(what=choice.description, notice=notice))
         return True
 
-    def _replace_cell(self, cell: Cell, text: str) -> str:
-        """Swap in ``cell`` keeping the inputs when D matches (else zeros); returns a notice or ''."""
+    def _replace_cell(self, cell: Cell, text: str, source: dict) -> str:
+        """Swap in ``cell`` from ``source`` keeping the inputs when D matches (else zeros); a notice or ''."""
         old = self.controller.session
         inputs, labels, notice = self.controller.trace.x.astype(np.float64), list(old.input_labels), ""
         if inputs.shape[1] != cell.input_size:
             inputs, labels = np.zeros((len(inputs), cell.input_size)), []
             notice = tr(" — the input size changed, so the {n} inputs were reset to zeros").format(
                 n=len(inputs))
-        settings = {**self.controller.settings(), "selected_unit": 0}
+        settings = {**self.controller.settings(), "selected_unit": 0, "weights_source": source}
         session = Session(cell=cell, inputs=inputs, title=old.title, description=old.description,
                           input_labels=labels, settings=settings)
         self.controller.replace_session(session, text)

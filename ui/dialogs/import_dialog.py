@@ -1,16 +1,184 @@
-"""File choosers for weight and input imports (the import itself lives in :mod:`ui.documents`)."""
+"""Weight and input imports: the file choosers, and the choice of a layer and direction.
+
+A weight file may hold several recurrent cells: the layers of a PyTorch ``nn.LSTM`` with
+``num_layers=2``, the two halves of a Keras ``Bidirectional``, the directions of an ONNX
+node. :func:`weight_choices` loads each (layer, direction) the engine's
+:func:`~simulator.formats.load_weights_with_info` accepts; :func:`choose_weights` asks
+which one to use with a :class:`WeightChoiceDialog`, only when there is more than one.
+The import itself lives in :mod:`ui.documents`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
 
-from simulator.formats import WEIGHT_FILE_FILTERS
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulator import Cell
+from simulator.errors import InputError
+from simulator.formats import WEIGHT_FILE_FILTERS, load_weights_with_info
 from ui.i18n import tr
 
-__all__ = ["WEIGHT_SUFFIXES", "INPUT_SUFFIXES", "weight_filter", "ask_weights_file", "ask_inputs_file"]
+__all__ = ["WEIGHT_SUFFIXES", "INPUT_SUFFIXES", "MAX_LAYERS", "WeightChoice", "WeightChoiceDialog",
+           "weight_filter", "ask_weights_file", "ask_inputs_file", "weight_choices", "choose_weights"]
 
 WEIGHT_SUFFIXES: tuple[str, ...] = tuple(s for _name, group in WEIGHT_FILE_FILTERS for s in group)
 INPUT_SUFFIXES: tuple[str, ...] = (".npy", ".csv", ".tsv", ".txt")  # and .json that is not a session
+MAX_LAYERS = 64  # layers probed at most: far beyond any model the simulator can show
+DIRECTIONS = ("forward", "reverse")
+_SOURCE = re.compile(r"\((PyTorch|Keras|ONNX)\b[^()]*\)")  # the info line's "(PyTorch safetensors)"
+_FORMATS = {"PyTorch": "torch", "Keras": "keras", "ONNX": "onnx"}
+
+
+@dataclass(frozen=True)
+class WeightChoice:
+    """One recurrent cell of a weight file, already loaded.
+
+    Attributes
+    ----------
+    layer : int
+    direction : {"forward", "reverse"}
+    cell : Cell
+    description : str
+        The engine's one line, e.g. ``"LSTM, 3 inputs, 5 units, layer 1 of 2 (PyTorch safetensors)"``.
+    """
+
+    layer: int
+    direction: str
+    cell: Cell
+    description: str
+
+    @property
+    def format(self) -> str | None:
+        """The weights' naming convention: ``"torch"``, ``"keras"``, ``"onnx"`` (None if unknown)."""
+        match = _SOURCE.search(self.description)
+        return _FORMATS[match[1]] if match else None
+
+    def record(self, path: str | os.PathLike[str]) -> dict[str, Any]:
+        """Where the weights came from, for ``session.settings["weights_source"]`` (JSON values)."""
+        return {"file": os.path.basename(os.fspath(path)), "format": self.format, "layer": self.layer,
+                "direction": self.direction, "description": self.description}
+
+    def heading(self) -> str:
+        """``"Layer 1, reverse direction"`` in the interface language."""
+        way = tr("forward direction") if self.direction == "forward" else tr("reverse direction")
+        return tr("Layer {layer}, {direction}").format(layer=self.layer, direction=way)
+
+
+def weight_choices(path: str | os.PathLike[str]) -> list[WeightChoice]:
+    """Every (layer, direction) of a weight file that loads, in layer order, forward first.
+
+    Layers are tried from 0 until one loads in neither direction (at most :data:`MAX_LAYERS`).
+
+    Raises
+    ------
+    InputError
+        Nothing in the file loads: the error of layer 0 (forward unless only reverse was refused).
+    """
+    choices: list[WeightChoice] = []
+    errors: list[InputError] = []
+    for layer in range(MAX_LAYERS):
+        found = False
+        for direction in DIRECTIONS:
+            try:
+                cell, info = load_weights_with_info(path, layer=layer, direction=direction)
+            except InputError as err:
+                errors.append(err)
+                continue
+            choices.append(WeightChoice(layer, direction, cell, info))
+            found = True
+        if not found:
+            break
+    if not choices:
+        raise errors[0]
+    return choices
+
+
+class WeightChoiceDialog(QDialog):
+    """What a weight file holds, one row per layer and direction; :meth:`chosen` is the selected one."""
+
+    def __init__(self, path: str, choices: list[WeightChoice], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weight_choice_dialog")
+        self.setWindowTitle(tr("Choose the weights — GateScope"))
+        self.choices = choices
+        intro = QLabel(tr("{file} holds {n} recurrent cells. Which one should GateScope load?").format(
+            file=os.path.basename(path), n=len(choices)), self, wordWrap=True)
+        self.list = QListWidget(self, objectName="weight_choice_list")
+        self.list.setAccessibleName(tr("Layers and directions in the file"))
+        self.list.setWordWrap(True)  # the engine's lines are long: wrapped, not scrolled sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
+        for choice in choices:
+            self.list.addItem(f"{choice.heading()}\n{choice.description}")
+            self.list.item(self.list.count() - 1).setToolTip(choice.description)
+        self.list.setCurrentRow(0)
+        note = QLabel(tr("A reverse direction reads the sequence backwards: reverse the inputs to "
+                         "reproduce it."), self, wordWrap=True)
+        note.setVisible(any(c.direction == "reverse" for c in choices))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addWidget(self.list, 1)
+        box.addWidget(note)
+        box.addWidget(buttons)
+        self.resize(680, 360)
+
+    def chosen(self) -> WeightChoice:
+        """The selected layer and direction (the first when nothing is selected)."""
+        return self.choices[max(self.list.currentRow(), 0)]
+
+
+def choose_weights(parent: QWidget, path: str, layer: int | None = None,
+                   direction: str | None = None) -> WeightChoice | None:
+    """The cell to import from ``path``: asked for when the file holds several; None when cancelled.
+
+    Parameters
+    ----------
+    parent : QWidget
+    path : str
+    layer, direction : optional
+        Load exactly this layer / direction, without asking.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, or holds no cell that loads.
+    """
+    if layer is not None or direction is not None:
+        layer, direction = layer or 0, direction or "forward"
+        cell, info = load_weights_with_info(path, layer=layer, direction=direction)
+        return WeightChoice(layer, direction, cell, info)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        choices = weight_choices(path)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if len(choices) == 1:
+        return choices[0]
+    dialog = WeightChoiceDialog(path, choices, parent)
+    try:
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
 
 
 def weight_filter() -> str:

@@ -1459,6 +1459,34 @@
         <translation>{file}을(를) 썼습니다. python으로 실행하면 {name}에서 셀을 확인합니다</translation>
     </message>
     <message>
+        <source>forward direction</source>
+        <translation>정방향</translation>
+    </message>
+    <message>
+        <source>reverse direction</source>
+        <translation>역방향</translation>
+    </message>
+    <message>
+        <source>Layer {layer}, {direction}</source>
+        <translation>{layer}번 층, {direction}</translation>
+    </message>
+    <message>
+        <source>Choose the weights — GateScope</source>
+        <translation>가중치 선택 — GateScope</translation>
+    </message>
+    <message>
+        <source>{file} holds {n} recurrent cells. Which one should GateScope load?</source>
+        <translation>{file}에 순환 셀이 {n}개 있습니다. GateScope가 어느 것을 불러올까요?</translation>
+    </message>
+    <message>
+        <source>Layers and directions in the file</source>
+        <translation>파일에 있는 층과 방향</translation>
+    </message>
+    <message>
+        <source>A reverse direction reads the sequence backwards: reverse the inputs to reproduce it.</source>
+        <translation>역방향은 시퀀스를 거꾸로 읽습니다. 같은 결과를 얻으려면 입력을 뒤집으세요.</translation>
+    </message>
+    <message>
         <source>All weight files</source>
         <translation>모든 가중치 파일</translation>
     </message>
