@@ -34,10 +34,11 @@ def window(qtbot):
 
 @pytest.fixture
 def shown(qtbot):
-    """``shown(widget, width, height)``: the widget registered with qtbot, sized, shown and exposed."""
-    def show(widget, width: int, height: int):
+    """``shown(widget, width=None, height=None)``: registered with qtbot, sized if asked, shown, exposed."""
+    def show(widget, width: int | None = None, height: int | None = None):
         qtbot.addWidget(widget)
-        widget.resize(width, height)
+        if width is not None and height is not None:
+            widget.resize(width, height)
         widget.show()
         qtbot.waitExposed(widget)
         return widget
@@ -45,21 +46,49 @@ def shown(qtbot):
 
 
 @pytest.fixture
-def random_controller():
-    """``random_controller(kind, hidden, steps, seed)``: a seeded cell on normal inputs (D = 2)."""
-    import numpy as np
+def questions(monkeypatch):
+    """``questions(answer=Ok)``: ``QMessageBox.question`` returns ``answer`` without showing.
 
-    from simulator import make_cell
-    from simulator.session import Session
+    Returns the list that receives each question's positional arguments (parent, title, text …).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer_with(answer=QMessageBox.StandardButton.Ok) -> list[tuple]:
+        asked: list[tuple] = []
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or answer)
+        return asked
+    return answer_with
+
+
+@pytest.fixture
+def new_controller():
+    """``new_controller(session=None)``: a Controller on ``session`` (the default example when None).
+
+    Its undo stack is cleared at the end: a non-empty stack emits cleanChanged while the
+    controller is destroyed.
+    """
     from ui.controller import Controller
 
     made = []
 
-    def build(kind: str = "lstm", hidden: int = 4, steps: int = 30, seed: int = 0) -> Controller:
-        cell = make_cell(kind, 2, hidden, seed=seed)
-        x = np.random.default_rng(seed).normal(size=(steps, 2)) * 2.0
-        made.append(Controller(Session(cell=cell, inputs=x)))
+    def build(session=None) -> Controller:
+        made.append(Controller(session))
         return made[-1]
     yield build
-    for controller in made:  # a non-empty stack emits cleanChanged while the controller is destroyed
+    for controller in made:
         controller.undo_stack.clear()
+
+
+@pytest.fixture
+def random_controller(new_controller):
+    """``random_controller(kind, hidden, steps, seed, inputs)``: a seeded cell on normal inputs (× 2)."""
+    import numpy as np
+
+    from simulator import make_cell
+    from simulator.session import Session
+
+    def build(kind: str = "lstm", hidden: int = 4, steps: int = 30, seed: int = 0, inputs: int = 2):
+        cell = make_cell(kind, inputs, hidden, seed=seed)
+        x = np.random.default_rng(seed).normal(size=(steps, inputs)) * 2.0
+        return new_controller(Session(cell=cell, inputs=x))
+    return build

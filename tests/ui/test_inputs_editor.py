@@ -16,23 +16,20 @@ from ui.widgets.number_edit import parse_block
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show(), raise()
 
 
-def _session() -> Session:
-    """An LSTM (D = 1, H = 4) on 40 steps with pulses at 3, 15 and 27."""
+def _pulses(step: int | None = None, value: float = 0.0) -> np.ndarray:
+    """The (40, 1) inputs: pulses of 1 at steps 3, 15 and 27, and ``value`` at ``step`` if given."""
     x = np.zeros((40, 1))
     x[[3, 15, 27], 0] = 1.0
-    return Session(cell=make_cell("lstm", 1, 4, seed=0, forget_bias=1.0), inputs=x)
+    if step is not None:
+        x[step, 0] = value
+    return x
 
 
 @pytest.fixture
-def editor(qtbot):
-    controller = Controller(_session())
-    widget = InputsEditor(controller)
-    qtbot.addWidget(widget)
-    widget.resize(500, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    controller.undo_stack.clear()  # a non-empty stack emits cleanChanged while the controller is destroyed
+def editor(new_controller, shown):
+    """The editor on an LSTM (D = 1, H = 4) over :func:`_pulses`."""
+    session = Session(cell=make_cell("lstm", 1, 4, seed=0, forget_bias=1.0), inputs=_pulses())
+    return shown(InputsEditor(new_controller(session)), 500, 600)
 
 
 def _table(editor: InputsEditor) -> QTableView:
@@ -43,6 +40,23 @@ def _table(editor: InputsEditor) -> QTableView:
 
 def _expected_h(controller: Controller, x: np.ndarray) -> np.ndarray:
     return run(controller.cell, x, {"h": controller.trace.h0, "c": controller.trace.c0}).h
+
+
+def _open_cell_editor(editor: InputsEditor, row: int) -> QLineEdit:
+    """Start editing ``row`` in the table and select the editor's text."""
+    table = _table(editor)
+    index = table.model().index(row, 0)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    line = table.viewport().findChild(QLineEdit)
+    assert line is not None
+    line.selectAll()
+    return line
+
+
+def _press_return(qtbot, line: QLineEdit) -> None:
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.wait(20)  # the delegate commits through a queued call
 
 
 def test_table_shows_the_inputs(editor):
@@ -61,11 +75,8 @@ def test_set_data_edits_and_recomputes_from_that_step(editor):
     model = _table(editor).model()
     before = c.trace.h.copy()
     assert model.setData(model.index(10, 0), "0.75")
-    x = np.zeros((40, 1))
-    x[[3, 15, 27], 0] = 1.0
-    x[10, 0] = 0.75
     assert c.trace.x[10, 0] == 0.75
-    np.testing.assert_allclose(c.trace.h, _expected_h(c, x), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(c.trace.h, _expected_h(c, _pulses(10, 0.75)), rtol=0, atol=1e-12)
     np.testing.assert_array_equal(c.trace.h[:10], before[:10])
     assert not np.array_equal(c.trace.h[10:], before[10:])
     assert model.data(model.index(10, 0)) == "0.75"
@@ -88,37 +99,22 @@ def test_set_data_refuses_non_numbers(editor, text):
 
 def test_typing_in_the_delegate_editor(editor, qtbot):
     c = editor.controller
-    table = _table(editor)
-    index = table.model().index(7, 0)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    line = table.viewport().findChild(QLineEdit)
-    assert line is not None and line.hasAcceptableInput()
-    line.selectAll()
+    line = _open_cell_editor(editor, 7)
+    assert line.hasAcceptableInput()
     qtbot.keyClicks(line, "-1.5")
-    qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.wait(20)  # the delegate commits through a queued call
+    _press_return(qtbot, line)
     assert c.trace.x[7, 0] == -1.5
-    x = np.zeros((40, 1))
-    x[[3, 15, 27], 0] = 1.0
-    x[7, 0] = -1.5
-    np.testing.assert_allclose(c.trace.h, _expected_h(c, x), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(c.trace.h, _expected_h(c, _pulses(7, -1.5)), rtol=0, atol=1e-12)
     assert c.undo_stack.count() == 1
 
 
 def test_typing_letters_is_refused_with_a_hint(editor, qtbot):
     c = editor.controller
-    table = _table(editor)
-    index = table.model().index(3, 0)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    line = table.viewport().findChild(QLineEdit)
-    line.selectAll()
+    line = _open_cell_editor(editor, 3)
     with qtbot.waitSignal(editor.message):
         qtbot.keyClicks(line, "abc")
     assert line.text() == "1.0"  # every key refused, the value still there
-    qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.wait(20)  # the delegate commits through a queued call
+    _press_return(qtbot, line)
     assert c.trace.x[3, 0] == 1.0
     assert c.undo_stack.count() == 0
     assert "number" in editor.hint.text()
@@ -126,15 +122,9 @@ def test_typing_letters_is_refused_with_a_hint(editor, qtbot):
 
 def test_half_typed_number_is_not_committed(editor, qtbot):
     c = editor.controller
-    table = _table(editor)
-    index = table.model().index(4, 0)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    line = table.viewport().findChild(QLineEdit)
-    line.selectAll()
+    line = _open_cell_editor(editor, 4)
     qtbot.keyClicks(line, "-")
-    qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.wait(20)  # the delegate commits through a queued call
+    _press_return(qtbot, line)
     assert c.trace.x[4, 0] == 0.0
     assert c.undo_stack.count() == 0
 
@@ -228,11 +218,9 @@ def test_clicking_a_row_seeks_and_the_view_follows(editor, qtbot):
     assert model.data(model.index(6, 0), Qt.ItemDataRole.BackgroundRole) is None
 
 
-def test_feed_text_reinitialises_with_confirmation(editor, monkeypatch):
+def test_feed_text_reinitialises_with_confirmation(editor, questions):
     c = editor.controller
-    asked = []
-    ok = QMessageBox.StandardButton.Ok
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or ok)
+    asked = questions()
     old_hh = c.cell.weight_hh.copy()
     assert editor.feed_text("hello")
     assert asked and c.cell.input_size == 4 and c.length == 5
@@ -252,9 +240,10 @@ def test_feed_text_reinitialises_with_confirmation(editor, monkeypatch):
     assert c.cell.input_size == 1 and c.length == 40 and model.columnCount() == 1
 
 
-def test_feed_text_declined_changes_nothing(editor, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+def test_feed_text_declined_changes_nothing(editor, questions):
+    asked = questions(QMessageBox.StandardButton.Cancel)
     assert not editor.feed_text("hi")
+    assert len(asked) == 1
     assert editor.controller.cell.input_size == 1 and editor.controller.undo_stack.count() == 0
 
 
@@ -274,16 +263,11 @@ def test_load_file(editor, tmp_path, monkeypatch):
     assert c.length == 12 and c.undo_stack.count() == 1
 
 
-def test_large_sequence_is_fast(qtbot):
+def test_large_sequence_is_fast(random_controller, shown):
     import time
 
-    cell = make_cell("lstm", 3, 8, seed=1)
-    x = np.random.default_rng(0).normal(size=(20_000, 3))
-    c = Controller(Session(cell=cell, inputs=x))
-    widget = InputsEditor(c)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    c = random_controller("lstm", hidden=8, steps=20_000, seed=1, inputs=3)
+    widget = shown(InputsEditor(c))
     start = time.perf_counter()
     for t in range(0, 20_000, 1000):
         c.seek(t)
@@ -292,4 +276,3 @@ def test_large_sequence_is_fast(qtbot):
     model = widget.table.model()
     assert model.setData(model.index(19_000, 1), 2.0)
     assert c.trace.x[19_000, 1] == 2.0
-    c.undo_stack.clear()

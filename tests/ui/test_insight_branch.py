@@ -7,19 +7,15 @@ from simulator import run
 from simulator.insight import Branch, GateForce, divergence, run_branch
 from simulator.presets import load_preset
 from simulator.session import Session
-from ui.controller import Controller
 from ui.insight.branch_panel import BranchPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def _panel(qtbot, controller) -> BranchPanel:
-    panel = BranchPanel(controller)
-    qtbot.addWidget(panel)
-    panel.resize(1100, 420)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+@pytest.fixture
+def panel_for(shown):
+    """``panel_for(controller)``: a shown branch panel."""
+    return lambda controller: shown(BranchPanel(controller), 1100, 420)
 
 
 def _force_f(qtbot, panel, controller, step=5) -> None:
@@ -32,10 +28,10 @@ def _force_f(qtbot, panel, controller, step=5) -> None:
     qtbot.waitUntil(lambda: panel.result is not None and not panel.worker.busy, timeout=10_000)
 
 
-def test_forced_forget_gate_divergence_and_difference(qtbot):
+def test_forced_forget_gate_divergence_and_difference(qtbot, new_controller, panel_for):
     session = load_preset("lstm-first-look")
-    controller = Controller(session)
-    panel = _panel(qtbot, controller)
+    controller = new_controller(session)
+    panel = panel_for(controller)
     _force_f(qtbot, panel, controller)
     original = run(session.cell, session.inputs, session.state())
     branched = run_branch(session.cell, session.inputs, session.state(),
@@ -51,17 +47,16 @@ def test_forced_forget_gate_divergence_and_difference(qtbot):
     assert np.all(panel.result["branched"].gates["f"][5:] == 1.0)
 
 
-def test_branches_are_undoable_and_saved_with_the_session(qtbot, tmp_path):
-    controller = Controller(load_preset("lstm-first-look"))
-    panel = _panel(qtbot, controller)
+def test_branches_are_undoable_and_saved_with_the_session(qtbot, tmp_path, new_controller, panel_for):
+    controller = new_controller(load_preset("lstm-first-look"))
+    panel = panel_for(controller)
     _force_f(qtbot, panel, controller)
     assert controller.undo_stack.count() == 1 and not controller.undo_stack.isClean()
     path = tmp_path / "s.json"
     controller.snapshot().save(path)
     reopened = Session.load(path)
     assert reopened.settings["branches"] == controller.session.settings["branches"]
-    other = Controller(reopened)
-    panel2 = _panel(qtbot, other)
+    panel2 = panel_for(new_controller(reopened))
     assert panel2.store.names() == ["f = 1 from step 5"]
     assert panel2.store.branch(0).forced[0].gate == "f"
     panel.discard_selected()
@@ -72,9 +67,9 @@ def test_branches_are_undoable_and_saved_with_the_session(qtbot, tmp_path):
     assert panel.store.names() == []
 
 
-def test_input_and_weight_branches(qtbot):
-    controller = Controller(load_preset("rnn-pulse-fades"))
-    panel = _panel(qtbot, controller)
+def test_input_and_weight_branches(qtbot, new_controller, panel_for):
+    controller = new_controller(load_preset("rnn-pulse-fades"))
+    panel = panel_for(controller)
     assert not panel.form.mode.model().item(0).isEnabled()  # an RNN has no gate to force
     controller.seek(2)
     panel.form.mode.setCurrentIndex(1)
@@ -94,9 +89,8 @@ def test_input_and_weight_branches(qtbot):
     assert panel.store.branch(1).weights["weight_hh"][0, 0] == 0.0
 
 
-def test_a_bad_field_is_reported_not_kept(qtbot):
-    controller = Controller()
-    panel = _panel(qtbot, controller)
+def test_a_bad_field_is_reported_not_kept(qtbot, new_controller, panel_for):
+    panel = panel_for(new_controller())
     panel.form.units.setText("0, 9")
     panel.create_from_form()
     qtbot.waitUntil(lambda: "Cannot" in panel.status.text(), timeout=10_000)

@@ -8,25 +8,25 @@ import pytest
 from simulator import run
 from simulator.insight import default_trio, memory_curve
 from simulator.presets import load_preset
-from ui.controller import Controller
 from ui.insight.compare_window import CompareWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def _window(qtbot, controller, entries=None) -> CompareWindow:
-    window = CompareWindow(controller, entries=entries)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    if entries != []:
-        qtbot.waitUntil(lambda: bool(window.memory.results), timeout=10_000)
-    return window
+@pytest.fixture
+def compare_for(qtbot, shown):
+    """``compare_for(controller, entries=None)``: a shown compare window, its memory test done."""
+    def build(controller, entries=None) -> CompareWindow:
+        window = shown(CompareWindow(controller, entries=entries))
+        if entries != []:
+            qtbot.waitUntil(lambda: bool(window.memory.results), timeout=10_000)
+        return window
+    return build
 
 
-def test_default_trio_runs_on_the_shared_inputs(qtbot):
-    main = Controller()
-    window = _window(qtbot, main)
+def test_default_trio_runs_on_the_shared_inputs(new_controller, compare_for):
+    main = new_controller()
+    window = compare_for(main)
     assert window.objectName() == "compare_window"
     assert window.labels == ["rnn", "lstm", "gru"]
     cells = default_trio(main.cell.input_size, main.cell.hidden_size)
@@ -37,8 +37,8 @@ def test_default_trio_runs_on_the_shared_inputs(qtbot):
         np.testing.assert_array_equal(row.image.image, expected.h.astype(np.float32))
 
 
-def test_shared_transport_moves_every_cell(qtbot):
-    window = _window(qtbot, Controller())
+def test_shared_transport_moves_every_cell(new_controller, compare_for):
+    window = compare_for(new_controller())
     window.clock.seek(17)
     assert [c.step for c in window.controllers] == [17, 17, 17]
     assert all(row.cursor.value() == 17 for row in window.rows)
@@ -47,9 +47,9 @@ def test_shared_transport_moves_every_cell(qtbot):
     assert window.findChild(object, "compare_step_spin").value() == 18
 
 
-def test_main_input_edit_reruns_every_cell(qtbot):
-    main = Controller()
-    window = _window(qtbot, main)
+def test_main_input_edit_reruns_every_cell(qtbot, new_controller, compare_for):
+    main = new_controller()
+    window = compare_for(main)
     main.set_inputs(3, [[2.5]])
     qtbot.waitUntil(lambda: window.controllers[0].trace.x[3, 0] == 2.5)
     for controller in window.controllers:
@@ -57,9 +57,9 @@ def test_main_input_edit_reruns_every_cell(qtbot):
 
 
 @pytest.mark.parametrize("preset, pulse", [("rnn-pulse-fades", ""), ("gru-holds", "0.8, 1")])
-def test_memory_delays_equal_memory_curve(qtbot, preset, pulse):
+def test_memory_delays_equal_memory_curve(qtbot, new_controller, preset, pulse):
     session = load_preset(preset)
-    main = Controller(session)
+    main = new_controller(session)
     window = CompareWindow(main, entries=[(preset, session.cell, session.state())])
     qtbot.addWidget(window)
     window.memory.vector.setText(pulse)
@@ -77,9 +77,9 @@ def test_memory_delays_equal_memory_curve(qtbot, preset, pulse):
     np.testing.assert_array_equal(window.memory.results[preset].curve, expected.curve)
 
 
-def test_add_current_and_open_session(qtbot, tmp_path):
-    main = Controller(load_preset("compare-lstm"))
-    window = _window(qtbot, main, entries=[])
+def test_add_current_and_open_session(tmp_path, new_controller, compare_for):
+    main = new_controller(load_preset("compare-lstm"))
+    window = compare_for(main, entries=[])
     window.add_current()
     path = tmp_path / "other.json"
     load_preset("compare-gru").save(path)
@@ -91,8 +91,8 @@ def test_add_current_and_open_session(qtbot, tmp_path):
     assert len(window.rows) == 1 and window.labels == [window.labels[0]]
 
 
-def test_exports(qtbot, tmp_path):
-    window = _window(qtbot, Controller())
+def test_exports(tmp_path, new_controller, compare_for):
+    window = compare_for(new_controller())
     window.export_table(tmp_path / "c.json")
     doc = json.loads((tmp_path / "c.json").read_text())
     np.testing.assert_array_equal(doc["arrays"]["lstm/h"], window.controllers[1].trace.h)

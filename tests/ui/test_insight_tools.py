@@ -10,7 +10,6 @@ import pytest
 
 from simulator.insight import convention_errors
 from simulator.presets import load_preset
-from ui.controller import Controller
 from ui.insight.conventions_dialog import ConventionsDialog
 from ui.insight.reproduce import export_reproduce_script
 
@@ -40,20 +39,11 @@ def test_tools_menu_opens_every_view(window, qtbot):
     window.insight.conventions_dialog.close()
 
 
-def _random(kind: str):
-    from simulator import make_cell
-    from simulator.session import Session
-
-    cell = make_cell(kind, 3, 3, seed=1)
-    return Session(cell=cell, inputs=np.random.default_rng(0).normal(size=(30, 3)))
-
-
 @pytest.mark.parametrize("kind", ["lstm", "gru", "rnn"])
-def test_conventions_dialog_shows_zero_for_the_right_convention(qtbot, kind):
-    session = _random(kind)
-    dialog = ConventionsDialog(Controller(session))
-    qtbot.addWidget(dialog)
-    dialog.show()
+def test_conventions_dialog_shows_zero_for_the_right_convention(qtbot, random_controller, shown, kind):
+    controller = random_controller(kind, hidden=3, seed=1, inputs=3)  # D = H: the transposes apply too
+    session = controller.session
+    dialog = shown(ConventionsDialog(controller))
     qtbot.waitUntil(lambda: bool(dialog.results), timeout=10_000)
     expected = convention_errors(session.cell, session.inputs, session.state())  # no source recorded: all
     assert [r.name for r in dialog.results] == [r.name for r in expected]
@@ -68,8 +58,8 @@ def test_conventions_dialog_shows_zero_for_the_right_convention(qtbot, kind):
     qtbot.waitUntil(lambda: [r.name for r in dialog.results] == [r.name for r in keras], timeout=10_000)
 
 
-def test_reproduce_script_contains_the_weights(tmp_path):
-    controller = Controller(load_preset("gru-holds"))
+def test_reproduce_script_contains_the_weights(tmp_path, new_controller):
+    controller = new_controller(load_preset("gru-holds"))
     path = tmp_path / "repro.py"
     export_reproduce_script(controller, str(path), "torch")
     text = path.read_text()
@@ -83,9 +73,9 @@ def test_reproduce_script_contains_the_weights(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("python") is None, reason="no python")
-def test_reproduce_script_runs_in_torch(tmp_path):
+def test_reproduce_script_runs_in_torch(tmp_path, new_controller):
     pytest.importorskip("torch")
-    controller = Controller(load_preset("lstm-first-look"))
+    controller = new_controller(load_preset("lstm-first-look"))
     path = tmp_path / "repro.py"
     export_reproduce_script(controller, str(path), "torch")
     out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=300,

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from simulator import make_cell
 from simulator.session import Session
-from ui.controller import Controller
 from ui.widgets.inspector import Inspector, ValuesModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
@@ -16,17 +15,11 @@ FULL = ValuesModel.FULL_ROLE
 
 
 @pytest.fixture
-def inspector(qtbot):
+def inspector(new_controller, shown):
     cell = make_cell("lstm", 2, 3, seed=4)
     x = np.random.default_rng(7).normal(size=(25, 2))
-    controller = Controller(Session(cell=cell, inputs=x, input_labels=["temp", "load"]))
-    widget = Inspector(controller)
-    qtbot.addWidget(widget)
-    widget.resize(420, 400)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    controller.undo_stack.clear()  # a non-empty stack emits cleanChanged while the controller is destroyed
+    controller = new_controller(Session(cell=cell, inputs=x, input_labels=["temp", "load"]))
+    return shown(Inspector(controller), 420, 400)
 
 
 def _assert_cells_match(widget: Inspector) -> None:
@@ -91,8 +84,8 @@ def test_ctrl_c_copies_the_selection(inspector, qtbot):
     assert QApplication.clipboard().text() == expected
 
 
-def test_a_gru_has_its_own_columns(qtbot):
-    controller = Controller(Session(cell=make_cell("gru", 1, 5, seed=0), inputs=np.ones((6, 1))))
+def test_a_gru_has_its_own_columns(qtbot, new_controller):
+    controller = new_controller(Session(cell=make_cell("gru", 1, 5, seed=0), inputs=np.ones((6, 1))))
     widget = Inspector(controller)
     qtbot.addWidget(widget)
     assert widget.state_model.columns == list("rznh")
