@@ -24,11 +24,6 @@ def _exploding(kind: str = "rnn") -> Session:
     return Session(cell=cell, inputs=np.ones((160, 1)))
 
 
-# The timeline's float32 tiles warn when a float64 above 3.4e38 is cast (ui/widgets/timeline_tiles.py);
-# the views themselves are not under test here.
-pytestmark = pytest.mark.filterwarnings("ignore:overflow encountered in cast:RuntimeWarning")
-
-
 @pytest.fixture
 def exploding(qtbot):
     """The bar on an overflowing controller (the whole window on one is tested in a subprocess below)."""

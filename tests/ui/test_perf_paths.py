@@ -1,4 +1,4 @@
-"""The fast paths stay exact: partial repaints, tiled heatmaps, fast levels and coalesced weight drags."""
+"""The fast paths stay exact: partial repaints, pooled heatmaps, fast levels and coalesced weight drags."""
 
 import numpy as np
 import pytest
@@ -11,7 +11,6 @@ from ui.controller import Controller
 from ui.widgets import colormaps as cm
 from ui.widgets.inputs_model import InputsModel
 from ui.widgets.timeline import Timeline
-from ui.widgets.timeline_tiles import TILE
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
@@ -33,32 +32,31 @@ def test_a_step_repaints_only_the_old_and_new_rows_of_the_inputs_table(qtbot):
     controller.undo_stack.clear()
 
 
-def test_an_edit_at_step_9000_re_renders_only_the_last_tiles(qtbot):
+def test_an_edit_at_step_9000_re_derives_only_the_columns_after_it(qtbot):
     controller = _controller(hidden=8, steps=10_000)
     widget = Timeline(controller)
     qtbot.addWidget(widget)
     widget.resize(800, 500)
     widget.show()
     qtbot.waitExposed(widget)
+    QCoreApplication.processEvents()  # the layout settles: the columns follow the plots' final width
     view = widget.plots["f"].getViewBox().viewRange()[0]
-    before = {name: list(image.rendered) for name, image in widget.images.items()}
-    levels = {name: image.levels for name, image in widget.images.items()}
+    before = {name: (map_.values.copy(), map_.image.renders) for name, map_ in widget.heatmaps.items()}
+    levels = {name: heatmap.levels for name, heatmap in widget.heatmaps.items()}
     controller.set_inputs(9_000, [[2.0, -2.0]])
-    first = 9_000 // TILE
+    QCoreApplication.processEvents()  # paint
     trace = controller.trace
     arrays = {**trace.gates, "h": trace.h, "c": trace.c}
-    for name, image in widget.images.items():
-        assert len(image.tiles) == -(-10_000 // TILE)
-        np.testing.assert_array_equal(image.image, arrays[name].astype(np.float32), err_msg=name)
-        for k, tile in enumerate(image.tiles):  # every tile shows exactly its slice of the trace
-            part = arrays[name][k * TILE:(k + 1) * TILE]
-            np.testing.assert_array_equal(tile.image, part.astype(np.float32))
-        grown = [after - b for after, b in zip(image.rendered, before[name], strict=True)]
-        if image.levels != levels[name]:  # c's scale grew: every tile is re-coloured
-            assert grown == [1] * len(grown), name
-            continue
-        assert grown[:first] == [0] * first, name  # earlier tiles untouched
-        assert grown[first:] == [1] * (len(grown) - first), name
+    for name, heatmap in widget.heatmaps.items():
+        width = heatmap.window.width
+        assert 1 < width < 10_000 / 400  # the whole sequence pooled to about a column per pixel
+        first = 9_000 // width - heatmap.first  # the column holding step 9,000
+        values, renders = before[name]
+        np.testing.assert_array_equal(heatmap.values[:first], values[:first], err_msg=name)  # untouched
+        assert not np.array_equal(heatmap.values[first:], values[first:]), name
+        _, fresh = widget.pyramids[name].columns(arrays[name], 0, 10_000, width)
+        np.testing.assert_array_equal(heatmap.values, fresh, err_msg=name)
+        assert heatmap.image.renders == renders + 1 + (heatmap.levels != levels[name]), name
     assert widget.plots["f"].getViewBox().viewRange()[0] == view  # an edit keeps the zoom
     controller.undo_stack.clear()
 

@@ -1,10 +1,14 @@
-"""The timeline: heatmaps equal the trace on fixed levels, the cursor follows the step, clicks seek."""
+"""The timeline: heatmaps equal the trace on fixed levels, the cursor follows the step, clicks seek.
+
+Zoom, pooling and edits on long traces: test_timeline_zoom.py; pooled levels: test_timeline_pyramid.py.
+"""
 
 import time
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from ui.widgets.timeline import Timeline
 
@@ -24,29 +28,31 @@ def _arrays(trace):
 
 def test_images_equal_the_trace_on_fixed_levels(timeline):
     trace = timeline.controller.trace
-    assert set(timeline.images) == set("ifgoch")
+    assert set(timeline.heatmaps) == set("ifgoch")
     for name, values in _arrays(trace).items():
-        image = timeline.images[name]
-        assert image.image.shape == (trace.length, trace.hidden_size)  # x = step, y = unit
-        np.testing.assert_array_equal(image.image, values.astype(np.float32), err_msg=name)
+        heatmap = timeline.heatmaps[name]
+        assert heatmap.window.width == 1 and heatmap.first == 0  # 60 steps in 700 pixels: every step
+        assert heatmap.values.shape == (trace.length, trace.hidden_size)  # x = step, y = unit
+        np.testing.assert_array_equal(heatmap.values, values.astype(np.float32), err_msg=name)
     for name in "ifo":
-        assert tuple(timeline.images[name].levels) == (0.0, 1.0)
+        assert tuple(timeline.heatmaps[name].levels) == (0.0, 1.0)
     for name in "gh":
-        assert tuple(timeline.images[name].levels) == (-1.0, 1.0)
-    lo, hi = timeline.images["c"].levels
+        assert tuple(timeline.heatmaps[name].levels) == (-1.0, 1.0)
+    lo, hi = timeline.heatmaps["c"].levels
     assert lo == -hi and hi >= np.abs(trace.c).max()
 
 
 def test_an_edit_resets_the_images(timeline):
     timeline.controller.set_inputs(10, np.full((5, 2), -4.0))
-    np.testing.assert_array_equal(timeline.images["h"].image, timeline.controller.trace.h.astype(np.float32))
+    h = timeline.controller.trace.h
+    np.testing.assert_array_equal(timeline.heatmaps["h"].values, h.astype(np.float32))
 
 
 def test_gru_and_rnn_rows(qtbot, random_controller):
     for kind, names in (("gru", "rznh"), ("rnn", "h")):
         widget = Timeline(random_controller(kind))
         qtbot.addWidget(widget)
-        assert "".join(widget.images) == names
+        assert "".join(widget.heatmaps) == names
 
 
 def test_the_cursor_follows_the_step(timeline):
@@ -70,6 +76,23 @@ def test_clicking_a_heatmap_or_the_lines_seeks(timeline, qtbot):
     assert timeline.controller.step == 12
 
 
+def test_dragging_seeks_along(timeline, qtbot):
+    vb = timeline.plots["c"].getViewBox()
+
+    def at(step: float):
+        return timeline.view.mapFromScene(vb.mapViewToScene(QPointF(step, 1.0)))
+
+    viewport, seen = timeline.view.viewport(), []
+    timeline.controller.step_changed.connect(seen.append)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at(5))
+    for step in (8, 14, 20, 27):
+        qtbot.wait(20)  # pyqtgraph drops moves that come faster than the screen refreshes
+        qtbot.mouseMove(viewport, at(step))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at(27))
+    assert {14, 20, 27} <= set(seen) and timeline.controller.step == 27  # it followed the drag
+    assert all(line.value() == 27 for line in timeline.cursors)
+
+
 def test_the_selected_unit_lines(timeline):
     timeline.controller.set_selected_unit(2)
     trace = timeline.controller.trace
@@ -81,24 +104,30 @@ def test_the_selected_unit_lines(timeline):
 
 def test_choosing_what_shows(timeline):
     timeline.buttons["g"].setChecked(False)
-    assert "g" not in timeline.images and "g" in timeline.hidden
+    assert "g" not in timeline.heatmaps and "g" in timeline.hidden and "g" not in timeline.pyramids
     timeline.buttons["lines"].setChecked(False)
-    assert timeline.line_plot is None and len(timeline.cursors) == 5
+    assert timeline.line_plot is None and timeline.curves == {} and len(timeline.cursors) == 5
+    timeline.controller.set_inputs(20, [[3.0, -3.0]])  # while g is hidden
     timeline.buttons["g"].setChecked(True)
-    np.testing.assert_array_equal(timeline.images["g"].image,
+    np.testing.assert_array_equal(timeline.heatmaps["g"].values,
                                   timeline.controller.trace.gates["g"].astype(np.float32))
 
 
-def test_a_step_only_moves_the_cursor_and_is_fast(qtbot, random_controller):
+def test_a_step_only_moves_the_cursor_and_is_fast(random_controller, shown):
     controller = random_controller("lstm", hidden=64, steps=10_000)
-    widget = Timeline(controller)
-    qtbot.addWidget(widget)
-    image = widget.images["f"].image
+    widget = shown(Timeline(controller), 800, 500)
+    QApplication.processEvents()
+    values = {name: heatmap.values for name, heatmap in widget.heatmaps.items()}
+    renders = {name: heatmap.image.renders for name, heatmap in widget.heatmaps.items()}
+    assert all(renders.values())  # every image was painted once
     times = []
     for t in range(1, 200):
         start = time.perf_counter()
         controller.seek(t)
         times.append(time.perf_counter() - start)
-    assert widget.images["f"].image is image  # no image was set again
+        QApplication.processEvents()  # the cursor strips repaint
+    for name, heatmap in widget.heatmaps.items():
+        assert heatmap.values is values[name], name  # nothing derived again
+        assert heatmap.image.renders == renders[name], name  # and no image re-rendered
     assert widget.cursors[0].value() == 199
     assert np.median(times) < 0.002  # generous for CI; about 0.1 ms here

@@ -1,29 +1,33 @@
 """Timeline: heatmaps (units × steps) of every gate and state, and the selected unit's lines.
 
-Each quantity is one :class:`pyqtgraph.ImageItem` on fixed levels with its colour bar;
-rows share the step axis, and a line plot of the selected unit's gates and states sits
-below them. A vertical cursor marks the current step in every plot. Images are set once
-per ``trace_changed``; ``step_changed`` only moves the cursors (two thin strips repainted).
-Clicking or dragging with the left button in any plot seeks; the wheel zooms the steps.
+Each quantity is one screen-sized image on fixed levels with its colour bar; rows share
+the step axis, and a line plot of the selected unit's gates and states sits below them.
+The cost of a frame or an edit does not grow with T: images and curves are derived from
+pooled pyramids (:mod:`ui.widgets.timeline_pyramid`) for the visible steps at about one
+column per pixel — each column shows the most extreme of the N steps it covers — and
+exactly when zoomed in. A vertical cursor marks the current step in every plot; a step
+only moves the cursors (two thin strips repainted). Clicking or dragging with the left
+button in any plot seeks; the wheel zooms the steps, and the images follow once a frame.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
-from ui.widgets.timeline_tiles import TiledImage
+from ui.widgets.timeline_heatmap import Heatmap, Window, extreme_pyramid
+from ui.widgets.timeline_lines import LINE_COLORS, UnitLines, legend_html
+from ui.widgets.timeline_pyramid import Pyramid, column_width
 from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox
 
-__all__ = ["LINE_COLORS", "Timeline"]
+__all__ = ["LINE_COLORS", "LINES_HEIGHT", "Timeline"]
 
-LINE_COLORS = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd", "r": "#d62728",
-               "z": "#2ca02c", "n": "#ff7f0e", "c": "#8c564b", "h": None}  # None: the palette's text
+LINES_HEIGHT = 48  # pixels the line plot keeps in a short window (the heatmap rows give way)
 
 
 class Timeline(QWidget):
@@ -36,13 +40,15 @@ class Timeline(QWidget):
 
     Attributes
     ----------
-    images : dict of str to TiledImage
-        One per shown quantity; ``images[name].image`` is the (T, H) trace array (float32),
-        shown as tiles so an edit re-renders only the tiles from the edited step on.
+    heatmaps : dict of str to Heatmap
+        One per shown quantity. What it shows: ``heatmaps[name].values`` ((N, R) float32,
+        one row per column on screen) for ``heatmaps[name].window`` (steps and columns).
+    pyramids : dict of str to Pyramid
+        The pooled (T, H) values of each shown quantity, kept from the edited step on.
+    lines : UnitLines or None
+        The selected unit's curves (``curves`` is ``lines.curves``); None when hidden.
     cursors : list of CursorLine
         The current-step line in every plot (drawn in the view's foreground).
-    curves : dict of str to pyqtgraph.PlotDataItem
-        The selected unit's value of each quantity over the steps.
     """
 
     def __init__(self, controller, parent: QWidget | None = None) -> None:
@@ -50,14 +56,16 @@ class Timeline(QWidget):
         self.setObjectName("timeline")
         self.setAccessibleName(tr("Timeline"))
         self.controller = controller
-        self.images: dict[str, TiledImage] = {}
+        self.heatmaps: dict[str, Heatmap] = {}
+        self.pyramids: dict[str, Pyramid] = {}
         self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
+        self._keep: tuple[tuple[int, int], tuple[float, float]] | None = None  # zoom across new rows
         self.bars: dict[str, pg.ColorBarItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: list[CursorLine] = []
-        self.curves: dict[str, pg.PlotDataItem] = {}
         self.buttons: dict[str, QToolButton] = {}
         self.hidden: set[str] = set()
+        self.lines: UnitLines | None = None
         self.line_plot: pg.PlotItem | None = None
 
         self.toolbar = QHBoxLayout()
@@ -68,25 +76,37 @@ class Timeline(QWidget):
         self.view.setObjectName("timeline_view")
         self.view.ci.setContentsMargins(2, 2, 6, 2)
         self.view.ci.setSpacing(3)
-        self.view.setToolTip(tr("Click or drag to seek; the mouse wheel zooms the steps"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(self.toolbar)
         layout.addWidget(self.view)
+        self._view_timer = QTimer(self, singleShot=True, interval=0)  # zoom and pan: once a frame
+        self._view_timer.timeout.connect(self.refresh_view)
         self.view.scene().sigMouseMoved.connect(self._on_hover)
         controller.cell_changed.connect(self.rebuild)
         controller.trace_changed.connect(self.set_trace)
         controller.step_changed.connect(self.move_cursor)
-        controller.unit_changed.connect(self._set_curves)
+        controller.unit_changed.connect(self._on_unit_changed)
         self.rebuild()
+        self.set_trace(0)
+
+    @property
+    def curves(self) -> dict[str, pg.PlotCurveItem]:
+        """The selected unit's curve of each quantity (empty when the lines are hidden)."""
+        return {} if self.lines is None else self.lines.curves
 
     # -- building (cell_changed, or the user changes what is shown) ------------------------
     def rebuild(self) -> None:
-        """Recreate toolbar buttons, rows and items for the current cell, then fill them."""
+        """Recreate buttons, rows and pyramids for the current cell.
+
+        The data follow with :meth:`set_trace` (the controller emits ``trace_changed(0)``
+        right after ``cell_changed``), so a new document is pooled once.
+        """
+        self.pyramids.clear()
         self._build_toolbar()
         self._build_rows()
-        self.set_trace(0)
+        self._keep = None  # a new document starts at the whole sequence
 
     def _build_toolbar(self) -> None:
         while self.toolbar.count():
@@ -120,16 +140,20 @@ class Timeline(QWidget):
             return
         (self.hidden.discard if shown else self.hidden.add)(name)
         self._build_rows()
-        self.set_trace(0)
+        self.set_trace(self.controller.length)  # nothing changed: only the new rows are pooled
 
     def _new_plot(self, row: int, first: pg.PlotItem | None) -> pg.PlotItem:
         plot = self.view.ci.addPlot(row=row, col=1, viewBox=SeekViewBox(self._seek_to))
         plot.setMenuEnabled(False)
         plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)
         plot.getAxis("left").setWidth(42)
         plot.hideAxis("bottom")
         if first is not None:
             plot.setXLink(first)
+        else:  # every plot follows the first one's steps: derive the images when they change
+            plot.getViewBox().sigXRangeChanged.connect(self._view_timer.start)
+            plot.getViewBox().sigResized.connect(self._view_timer.start)
         self.view.pen.setColor(self._cursor_color())
         self.cursors.append(self.view.add_cursor(plot))
         return plot
@@ -138,101 +162,147 @@ class Timeline(QWidget):
         return QColor("#ffcc00") if cm.is_dark(self.palette()) else QColor("#e8590c")
 
     def _build_rows(self) -> None:
+        """Recreate the plots for what is shown (pyramids of shown quantities are kept)."""
+        if self._shape is not None and self.plots:
+            self._keep = (self._shape, self._x_range())
         self.view.ci.clear()
-        for store in (self.images, self.bars, self.plots, self.curves):
+        for store in (self.heatmaps, self.bars, self.plots):
             store.clear()
         self.cursors.clear()
         self.view.clear_cursors()
-        self._shape = None
         palette, cell = self.palette(), self.controller.cell
         text = cm.foreground(palette)
         muted = cm.foreground(palette, QPalette.ColorRole.PlaceholderText).name()
         shown = [n for n in cm.quantity_names(cell) if n not in self.hidden]
+        for name in set(self.pyramids) - set(shown):  # hidden quantities are not kept up to date
+            del self.pyramids[name]
         first = None
         unit_word = tr("unit")
         for r, name in enumerate(shown):
-            self.view.ci.addLabel(f"<span style='color:{text.name()}; font-size:11pt'><b><i>{name}</i></b>"
-                                  f"</span><br><span style='color:{muted}; font-size:8pt'>{unit_word}</span>",
+            self.view.ci.addLabel(f"<span style='color:{text.name()}; font-size:10pt'><b><i>{name}</i></b>"
+                                  f"</span><br><span style='color:{muted}; font-size:7pt'>{unit_word}</span>",
                                   row=r, col=0)
             plot = self._new_plot(r, first)
             first = first or plot
-            plot.setMouseEnabled(x=True, y=False)
             plot.getViewBox().invertY(True)  # unit 0 on top, as in the gate panel's reading order
             cmap = cm.map_for(name, palette)
-            image = TiledImage(plot, cmap.getLookupTable(nPts=256))
-            bar = pg.ColorBarItem(values=cm.levels_for(name), colorMap=cmap,
-                                  interactive=False, width=10, colorMapMenu=False,
-                                  pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+            pyramid = self.pyramids.setdefault(name, extreme_pyramid(name))
+            self.heatmaps[name] = Heatmap(plot, pyramid, cmap.getLookupTable(nPts=256), cm.levels_for(name))
+            bar = pg.ColorBarItem(values=cm.levels_for(name), colorMap=cmap, interactive=False, width=10,
+                                  colorMapMenu=False, pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
             bar.axis.setTextPen(text)
             self.view.ci.addItem(bar, row=r, col=2)
-            self.images[name], self.bars[name], self.plots[name] = image, bar, plot
+            self.bars[name], self.plots[name] = bar, plot
+        self.lines = self.line_plot = None
         if "lines" not in self.hidden:
             r = len(shown)
-            self.legend = self.view.ci.addLabel(row=r, col=0)  # the line colours, filled by _set_curves
+            self.legend = self.view.ci.addLabel(row=r, col=0)  # the line colours, set by _set_legend
             self.line_plot = self._new_plot(r, first)
-            self.line_plot.setMouseEnabled(x=True, y=False)
             self.line_plot.showGrid(x=False, y=True, alpha=0.25)
-            for name in cm.quantity_names(cell):
-                color = LINE_COLORS.get(name) or text
-                curve = self.line_plot.plot(pen=pg.mkPen(color, width=2 if name in "hc" else 1.2))
-                curve.setDownsampling(auto=True, method="peak")
-                curve.opts["autoDownsampleFactor"] = 1.0  # min and max per pixel: ~2 points a pixel
-                curve.setClipToView(True)
-                # the cursor sweeps across the curves every step: repaint them from a pixmap cache
-                curve.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-                self.curves[name] = curve
+            self.lines = UnitLines(self.line_plot, list(cm.quantity_names(cell)), text)
             self.plots["lines"] = self.line_plot
             self.view.ci.layout.setRowStretchFactor(r, max(2, len(shown) // 2))
-        else:
-            self.line_plot = None
-        last = list(self.plots.values())[-1] if self.plots else None
-        if last is not None:
+            self.line_plot.getViewBox().setMinimumHeight(LINES_HEIGHT)
+        if self.plots:
+            last = list(self.plots.values())[-1]
             last.showAxis("bottom")
             last.setLabel("bottom", tr("step"))
         cm.style_plot(self.view, self.plots.values(), palette)
+        self._set_legend()
+        self._shape = None  # set_trace lays out the new axes
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shape is not None:
+            self._build_rows()  # new colour maps, axis and line colours; the pyramids stay
+            self.set_trace(self.controller.length)
 
     # -- data ------------------------------------------------------------------------------
-    def set_trace(self, start: int = 0) -> None:
-        """Show the trace from step ``start`` on (earlier image tiles keep their rendering).
+    def _arrays(self) -> dict[str, np.ndarray]:
+        trace = self.controller.trace
+        return {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
 
-        Axes, ticks and the step range are set only when T or H changed, so an edit
-        neither resets the user's zoom nor re-lays out the plots.
+    def set_trace(self, start: int = 0) -> None:
+        """Show the trace after rows ``start`` … T − 1 changed (T too, maybe).
+
+        Pyramids are re-pooled from ``start`` on and only columns on screen from ``start``
+        on are derived again. Axes and the step range are reset only when T or H changed,
+        so an edit neither resets the user's zoom nor re-lays out the plots.
         """
-        cell, trace = self.controller.cell, self.controller.trace
-        T, H = trace.length, cell.hidden_size
-        arrays = {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
+        arrays, T, H = self._arrays(), self.controller.length, self.controller.cell.hidden_size
         new_shape = self._shape != (T, H)
-        for name, image in self.images.items():
-            levels = cm.levels_for(name, cell, trace)
-            if new_shape or levels != image.levels:
-                bar = self.bars[name]
-                bar.setLevels(values=levels)
-                bar.axis.setTicks([[(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])], []])
-            image.set_data(arrays[name], levels, 0 if new_shape else start)
-            if new_shape:
-                self.plots[name].setYRange(-0.5, H - 0.5, padding=0.0)
-                ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
-                self.plots[name].getAxis("left").setTicks([[(u, str(u)) for u in ends], []])
-        if self.plots and new_shape:
-            next(iter(self.plots.values())).setXRange(-0.5, max(T, 1) - 0.5, padding=0.0)
-        self._shape = (T, H)
-        self._set_curves()
+        for name, heatmap in self.heatmaps.items():
+            self.pyramids[name].update(arrays[name], start)
+            levels = cm.levels_for(name, self.controller.cell, self.controller.trace)
+            if new_shape or levels != heatmap.levels:
+                self.bars[name].setLevels(values=levels)
+                ticks = [(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])]
+                self.bars[name].axis.setTicks([ticks, []])
+                heatmap.set_levels(levels)
+        if self.lines is not None:
+            self.lines.set_data(arrays, self.controller.selected_unit, start)
+        if new_shape:
+            self._set_axes(T, H)
+        self.refresh_view(start)
         self.move_cursor(self.controller.step)
 
-    def _set_curves(self, _unit: int | None = None) -> None:
+    def _set_axes(self, T: int, H: int) -> None:
+        keep, self._keep = self._keep, None
+        for name, plot in self.plots.items():
+            plot.setLimits(xMin=-0.5, xMax=max(T, 1) - 0.5)
+            if name != "lines":
+                plot.setYRange(-0.5, H - 0.5, padding=0.0)
+                ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
+                plot.getAxis("left").setTicks([[(u, str(u)) for u in ends], []])
+        if self.plots:
+            x0, x1 = keep[1] if keep is not None and keep[0] == (T, H) else (-0.5, max(T, 1) - 0.5)
+            next(iter(self.plots.values())).setXRange(x0, x1, padding=0.0)
+        self._shape = (T, H)
+
+    def _x_range(self) -> tuple[float, float]:
+        x0, x1 = next(iter(self.plots.values())).getViewBox().viewRange()[0]
+        return float(x0), float(x1)
+
+    def _window(self) -> Window | None:
+        """The steps on screen and their column width (about one column per pixel)."""
+        T, plot = self.controller.length, next(iter(self.plots.values()), None)
+        if plot is None or T == 0:
+            return None
+        vb, ratio = plot.getViewBox(), self.view.devicePixelRatioF()
+        x0, x1 = vb.viewRange()[0]
+        start = int(min(max(np.floor(x0 + 0.5), 0), T - 1))
+        stop = int(min(max(np.ceil(x1 + 0.5), start + 1), T))
+        width = column_width((x1 - x0) / max(vb.width() * ratio, 1.0))
+        return Window(start, stop, width, int(max(vb.height() * ratio, 1)))
+
+    def refresh_view(self, changed: int | None = None) -> None:
+        """Derive what the plots show for the current zoom (columns from step ``changed`` on, if given)."""
+        window = self._window()
+        if window is None:
+            return
+        arrays = self._arrays()
+        for name, heatmap in self.heatmaps.items():
+            heatmap.show(arrays[name], window, changed)
+        if self.lines is not None:
+            self.lines.show(arrays, window, changed)
+        tip = tr("Click or drag to seek; the mouse wheel zooms the steps")
+        if window.width > 1:
+            tip += "\n" + tr("Each column shows the most extreme of the {n} steps it covers "
+                             "(farthest from the middle of the colour map)").format(n=window.width)
+        self.view.setToolTip(tip)
+
+    def _on_unit_changed(self, unit: int) -> None:
+        self._set_legend()
+        if self.lines is not None:
+            self.lines.set_data(self._arrays(), unit)
+            self.refresh_view()
+
+    def _set_legend(self) -> None:
         unit = self.controller.selected_unit
         self.unit_label.setText(tr("lines: unit {unit}").format(unit=unit))
-        if self.line_plot is not None:
-            text = cm.foreground(self.palette()).name()
-            keys = "".join(f"<br><span style='color:{LINE_COLORS.get(n) or text}'>━ <i>{n}</i></span>"
-                           for n in self.curves)
+        if self.lines is not None:
             heading = tr("unit {unit}").format(unit=unit)
-            self.legend.setText(f"<span style='color:{text}; font-size:8pt'><b>{heading}</b>{keys}</span>")
-        trace = self.controller.trace
-        arrays = {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
-        steps = np.arange(trace.length)
-        for name, curve in self.curves.items():
-            curve.setData(steps, np.asarray(arrays[name][:, unit], dtype=np.float64))
+            self.legend.setText(legend_html(list(self.lines.curves), heading, cm.foreground(self.palette())))
 
     def move_cursor(self, step: int) -> None:
         """Move the cursor lines to ``step`` (the only per-step work)."""
