@@ -72,7 +72,7 @@ class UnitLines:
         self.pyramids = {name: Pyramid(pool_envelope) for name in names}
         self.envelopes = {name: np.zeros((0, 2), np.float32) for name in names}
         for name in names:  # plain curves: at most two points a pixel need no PlotDataItem processing
-            pen = pg.mkPen(LINE_COLORS.get(name) or text, width=2 if name in "hc" else 1.2)
+            pen = pg.mkPen(LINE_COLORS.get(name) or text, width=2 if name in "hc" else 1)  # 1: the fast path
             curve = pg.PlotCurveItem(pen=pen)
             # the cursor sweeps across the curves every step: repaint them from a pixmap cache
             curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -114,12 +114,6 @@ class UnitLines:
             self.envelopes[name] = envelope
             curve.setData(*_envelope_points(envelope, first, width, T))
         self.first, self.window = (window.start // width), window
-
-    def set_text_color(self, text: QColor) -> None:
-        """The palette changed: the ``h`` line takes the new text colour."""
-        for name, curve in self.curves.items():
-            if LINE_COLORS.get(name) is None:
-                curve.setPen(pg.mkPen(text, width=2))
 
 
 def _envelope_points(envelope: np.ndarray, first: int, width: int, T: int) -> tuple[np.ndarray, np.ndarray]:
