@@ -13,6 +13,7 @@ import os
 import numpy as np
 
 from simulator.errors import InputError
+from simulator.trace_stats import BlockAbsMax
 
 __all__ = ["MEMORY_LIMIT_ENV", "Trace", "available_memory", "check_memory"]
 
@@ -120,6 +121,7 @@ class Trace:
         self._h = np.empty((capacity, self.hidden_size), self.dtype)
         self._c = np.empty((capacity, self.hidden_size), self.dtype) if has_cell else None
         self._g = np.empty((capacity, len(self.gate_order) * self.hidden_size), self.dtype)
+        self._abs_max: dict[str, BlockAbsMax] = {}
 
     # -- views -----------------------------------------------------------------
     @property
@@ -185,6 +187,22 @@ class Trace:
             out[name] = self._g[t, k:k + H]
         return out
 
+    # -- summaries -------------------------------------------------------------------
+    def mark_changed(self, start: int) -> None:
+        """Rows ``start`` … T − 1 were rewritten (every kernel calls this before it writes)."""
+        for cache in self._abs_max.values():
+            cache.invalidate(start)
+
+    def abs_max(self, name: str) -> float:
+        """The largest finite |value| of ``h``, ``c`` or a gate over all steps (0.0 when empty).
+
+        Kept per block of rows, so after an edit at step t only rows from t on are reduced.
+        """
+        values = self.h if name == "h" else self.c if name == "c" else self.gates[name]
+        if values is None:
+            raise KeyError(f"this {self.kind.upper()} trace has no {name!r}")
+        return self._abs_max.setdefault(name, BlockAbsMax()).value(values)
+
     # -- size ------------------------------------------------------------------------
     def reserve(self, rows: int) -> None:
         """Make room for at least ``rows`` rows, growing by doubling (amortised O(1) appends)."""
@@ -212,6 +230,7 @@ class Trace:
         """A deep copy with capacity equal to the length."""
         new = Trace.__new__(Trace)
         new.__dict__.update(self.__dict__)
+        new._abs_max = {}
         new.h0 = self.h0.copy()
         new.c0 = None if self.c0 is None else self.c0.copy()
         for name in ("_x", "_h", "_c", "_g"):

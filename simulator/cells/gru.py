@@ -70,6 +70,7 @@ class GRUCell(Cell):
         return self.weight_ih * half[:, None], b_x * half, w_t
 
     def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+        trace.mark_changed(start)
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()

@@ -77,6 +77,7 @@ class LSTMCell(Cell):
         return w_ih, bias, w_t
 
     def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+        trace.mark_changed(start)
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()

@@ -50,6 +50,7 @@ class RNNCell(Cell):
         return f"RNN ({self.nonlinearity})"
 
     def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+        trace.mark_changed(start)
         # an RNN has no gates, so there is nothing for ``force`` to overwrite
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
         project_inputs(trace._x, self.weight_ih, self.bias_ih + self.bias_hh, hs, start, stop)

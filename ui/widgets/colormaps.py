@@ -21,6 +21,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
+from simulator.trace_stats import finite_abs_max
+
 __all__ = [
     "QUANTITY_LABELS",
     "SIGMOID_LEVELS",
@@ -65,17 +67,17 @@ def is_sigmoid(name: str) -> bool:
 
 def symmetric_levels(values: np.ndarray | None, minimum: float = 1.0) -> tuple[float, float]:
     """``(−m, m)`` with m = max(|finite values|, ``minimum``), rounded up to a readable number."""
-    m = float(minimum)
-    if values is not None and np.size(values):
-        values = np.asarray(values)
-        # two reductions without temporaries (a 10,000 × 64 trace takes well under a millisecond);
-        # only a trace holding NaN or ±inf pays for the filtered copy
-        top = float(max(values.max(), -values.min()))
-        if not np.isfinite(top):
-            finite = np.abs(values[np.isfinite(values)])
-            top = float(finite.max()) if finite.size else m
-        m = max(m, top)
-    if m > minimum:  # 1.37 → 1.4, 23.1 → 25: labels stay short and the scale steady
+    top = finite_abs_max(np.asarray(values)) if values is not None else 0.0
+    return rounded_levels(top, minimum)
+
+
+def rounded_levels(top: float, minimum: float = 1.0) -> tuple[float, float]:
+    """``(−m, m)`` with m = max(``top``, ``minimum``) rounded up: 1.37 → 1.4, 23.1 → 25.
+
+    Labels stay short and the scale steady while values wander a little.
+    """
+    m = max(float(minimum), float(top))
+    if m > minimum:
         step = 10.0 ** np.floor(np.log10(m)) / 2
         m = float(np.ceil(m / step) * step)
     return -m, m
@@ -92,8 +94,8 @@ def levels_for(name: str, cell: Any = None, trace: Any = None) -> tuple[float, f
     unbounded = name == "c" or (name == "h" and cell is not None
                                 and cell.options().get("nonlinearity") == "relu")
     if unbounded:
-        values = None if trace is None else (trace.c if name == "c" else trace.h)
-        return symmetric_levels(values)
+        # the trace keeps its maximum per block of rows: an edit at step t re-reduces rows t … T − 1
+        return rounded_levels(0.0 if trace is None else trace.abs_max(name))
     return TANH_LEVELS
 
 
