@@ -62,16 +62,42 @@ class SetParameterCommand(QUndoCommand):
 
 
 class SetInputsCommand(QUndoCommand):
-    """Overwrite input rows ``start … start + n − 1`` (and columns ``cols``) with ``values``."""
+    """Overwrite input rows ``start … start + n − 1`` (and columns ``cols``) with ``values``.
+
+    A long session holds thousands of these, so each is kept small: the old and the new
+    values (n, d) live in one ``bytes`` object rather than two arrays with their headers.
+    """
 
     def __init__(self, controller: Controller, start: int, values: np.ndarray, text: str,
                  cols: slice = slice(None)) -> None:
         super().__init__(text)
         self._controller = controller
-        self.start, self.cols = start, cols
-        rows = slice(start, start + len(values))
-        self.old = controller.trace.x[rows, cols].copy()
-        self.new = np.array(values, dtype=controller.cell.dtype).reshape(self.old.shape)
+        self.start = start
+        self._cols = None if cols == slice(None) else cols  # None: every column (most edits)
+        old = controller.trace.x[start:start + len(values), cols]
+        new = np.asarray(values, dtype=old.dtype).reshape(old.shape)
+        self._data = old.tobytes() + new.tobytes()
+
+    @property
+    def cols(self) -> slice:
+        """The input columns the edit wrote."""
+        return slice(None) if self._cols is None else self._cols
+
+    def _values(self, which: int) -> np.ndarray:
+        """0: the values before the edit; 1: after it, shape (n, d)."""
+        d = len(range(self._controller.cell.input_size)[self.cols])
+        both = np.frombuffer(self._data, dtype=self._controller.cell.dtype)
+        return both.reshape(2, -1, d)[which]
+
+    @property
+    def old(self) -> np.ndarray:
+        """The values the edit replaced, shape (n, d)."""
+        return self._values(0)
+
+    @property
+    def new(self) -> np.ndarray:
+        """The values the edit wrote, shape (n, d)."""
+        return self._values(1)
 
     def redo(self) -> None:
         self._controller._write_inputs(self.start, self.new, self.cols)
