@@ -92,11 +92,19 @@ class Controller(QObject):
 
     def snapshot(self) -> Session:
         """A deep copy of the document as it is now (for undo, autosave and saving)."""
+        return Session(**self.snapshot_fields())
+
+    def snapshot_fields(self, inputs: np.ndarray | None = None) -> dict[str, Any]:
+        """The :class:`Session` keyword arguments of the document now, every array copied.
+
+        ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave passes a copy it
+        made itself); the Session made from these copies the inputs once more while validating them.
+        """
         s = self.session
-        return Session(cell=self.cell.copy(), inputs=self.trace.x.copy(), h0=self.trace.h0.copy(),
-                       c0=None if self.trace.c0 is None else self.trace.c0.copy(), step=self.step,
-                       title=s.title, description=s.description, input_labels=list(s.input_labels),
-                       settings=copy.deepcopy(self.settings()))
+        return {"cell": self.cell.copy(), "inputs": self.trace.x if inputs is None else inputs,
+                "h0": self.trace.h0.copy(), "c0": None if self.trace.c0 is None else self.trace.c0.copy(),
+                "step": self.step, "title": s.title, "description": s.description,
+                "input_labels": list(s.input_labels), "settings": copy.deepcopy(self.settings())}
 
     def settings(self) -> dict[str, Any]:
         """View settings stored with the document."""

@@ -135,6 +135,26 @@ def test_autosave_follows_changes_and_nothing_is_written_without_them(window, ma
     assert read_recovery(managed.path)[1].step == 9
 
 
+def test_the_writer_works_on_its_own_copy_of_the_inputs(window, managed, qtbot):
+    """The GUI copies the inputs once into a reused buffer; an edit during a write is not in that file."""
+    c = window.controller
+    c.set_inputs(2, [[0.25]])
+    managed._timer.stop()
+    fields = managed._snapshot()[0]
+    buffer = managed._inputs
+    assert fields["inputs"] is buffer and not np.shares_memory(buffer, c.trace.x)
+    c.set_inputs(2, [[-4.0]])  # edited after the snapshot: the snapshot keeps 0.25
+    assert Session(**fields).inputs[2, 0] == 0.25
+    managed.autosave()
+    qtbot.waitUntil(lambda: not managed.busy, timeout=2000)
+    assert read_recovery(managed.path)[1].inputs[2, 0] == -4.0
+    assert managed._inputs is buffer  # same shape: the buffer (its mapped pages) is reused
+    c.insert_inputs(0, [[1.0]])  # a new length gets a new buffer
+    managed.autosave()
+    qtbot.waitUntil(lambda: not managed.busy, timeout=2000)
+    assert managed._inputs is not buffer and len(read_recovery(managed.path)[1].inputs) == c.length
+
+
 def test_the_delay_is_capped_at_thirty_seconds(window, tmp_path, monkeypatch):
     monkeypatch.setenv("GATESCOPE_AUTOSAVE_SECONDS", "600")
     assert RecoveryManager(window, directory=tmp_path).seconds == 30.0
