@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxL
 
 from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
-from ui.widgets.timeline_heatmap import Heatmap, Window, extreme_pyramid
+from ui.widgets.timeline_heatmap import Heatmap, extreme_pyramid
 from ui.widgets.timeline_lines import LINE_COLORS, UnitLines, legend_html
-from ui.widgets.timeline_pyramid import Pyramid, column_width
-from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox
+from ui.widgets.timeline_pyramid import Pyramid
+from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox, heatmap_value, visible_window
 
 __all__ = ["LINE_COLORS", "LINES_HEIGHT", "Timeline"]
 
@@ -60,7 +60,6 @@ class Timeline(QWidget):
         self.pyramids: dict[str, Pyramid] = {}
         self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
         self._keep: tuple[tuple[int, int], tuple[float, float]] | None = None  # zoom across new rows
-        self.bars: dict[str, pg.ColorBarItem] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: list[CursorLine] = []
         self.buttons: dict[str, QToolButton] = {}
@@ -164,10 +163,11 @@ class Timeline(QWidget):
     def _build_rows(self) -> None:
         """Recreate the plots for what is shown (pyramids of shown quantities are kept)."""
         if self._shape is not None and self.plots:
-            self._keep = (self._shape, self._x_range())
+            x0, x1 = next(iter(self.plots.values())).getViewBox().viewRange()[0]
+            self._keep = (self._shape, (x0, x1))
         self.view.ci.clear()
-        for store in (self.heatmaps, self.bars, self.plots):
-            store.clear()
+        self.heatmaps.clear()
+        self.plots.clear()
         self.cursors.clear()
         self.view.clear_cursors()
         palette, cell = self.palette(), self.controller.cell
@@ -185,14 +185,11 @@ class Timeline(QWidget):
             plot = self._new_plot(r, first)
             first = first or plot
             plot.getViewBox().invertY(True)  # unit 0 on top, as in the gate panel's reading order
-            cmap = cm.map_for(name, palette)
             pyramid = self.pyramids.setdefault(name, extreme_pyramid(name))
-            self.heatmaps[name] = Heatmap(plot, pyramid, cmap.getLookupTable(nPts=256), cm.levels_for(name))
-            bar = pg.ColorBarItem(values=cm.levels_for(name), colorMap=cmap, interactive=False, width=10,
-                                  colorMapMenu=False, pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
-            bar.axis.setTextPen(text)
-            self.view.ci.addItem(bar, row=r, col=2)
-            self.bars[name], self.plots[name] = bar, plot
+            cmap, levels = cm.map_for(name, palette), cm.levels_for(name)
+            self.heatmaps[name] = Heatmap(plot, pyramid, cmap, levels, palette)
+            self.view.ci.addItem(self.heatmaps[name].bar, row=r, col=2)
+            self.plots[name] = plot
         self.lines = self.line_plot = None
         if "lines" not in self.hidden:
             r = len(shown)
@@ -230,18 +227,12 @@ class Timeline(QWidget):
         so an edit neither resets the user's zoom nor re-lays out the plots.
         """
         arrays, T, H = self._arrays(), self.controller.length, self.controller.cell.hidden_size
-        new_shape = self._shape != (T, H)
         for name, heatmap in self.heatmaps.items():
             self.pyramids[name].update(arrays[name], start)
-            levels = cm.levels_for(name, self.controller.cell, self.controller.trace)
-            if new_shape or levels != heatmap.levels:
-                self.bars[name].setLevels(values=levels)
-                ticks = [(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])]
-                self.bars[name].axis.setTicks([ticks, []])
-                heatmap.set_levels(levels)
+            heatmap.set_levels(cm.levels_for(name, self.controller.cell, self.controller.trace))
         if self.lines is not None:
             self.lines.set_data(arrays, self.controller.selected_unit, start)
-        if new_shape:
+        if self._shape != (T, H):
             self._set_axes(T, H)
         self.refresh_view(start)
         self.move_cursor(self.controller.step)
@@ -259,25 +250,10 @@ class Timeline(QWidget):
             next(iter(self.plots.values())).setXRange(x0, x1, padding=0.0)
         self._shape = (T, H)
 
-    def _x_range(self) -> tuple[float, float]:
-        x0, x1 = next(iter(self.plots.values())).getViewBox().viewRange()[0]
-        return float(x0), float(x1)
-
-    def _window(self) -> Window | None:
-        """The steps on screen and their column width (about one column per pixel)."""
-        T, plot = self.controller.length, next(iter(self.plots.values()), None)
-        if plot is None or T == 0:
-            return None
-        vb, ratio = plot.getViewBox(), self.view.devicePixelRatioF()
-        x0, x1 = vb.viewRange()[0]
-        start = int(min(max(np.floor(x0 + 0.5), 0), T - 1))
-        stop = int(min(max(np.ceil(x1 + 0.5), start + 1), T))
-        width = column_width((x1 - x0) / max(vb.width() * ratio, 1.0))
-        return Window(start, stop, width, int(max(vb.height() * ratio, 1)))
-
     def refresh_view(self, changed: int | None = None) -> None:
         """Derive what the plots show for the current zoom (columns from step ``changed`` on, if given)."""
-        window = self._window()
+        plot, ratio = next(iter(self.plots.values()), None), self.view.devicePixelRatioF()
+        window = None if plot is None else visible_window(plot.getViewBox(), self.controller.length, ratio)
         if window is None:
             return
         arrays = self._arrays()
@@ -313,17 +289,11 @@ class Timeline(QWidget):
         self.controller.seek(int(np.rint(x)))
 
     def _on_hover(self, scene_pos: QPointF) -> None:
-        trace = self.controller.trace
-        for name, plot in self.plots.items():
-            vb = plot.getViewBox()
-            if name == "lines" or not vb.sceneBoundingRect().contains(scene_pos):
-                continue
-            p = vb.mapSceneToView(scene_pos)
-            t, u = int(np.rint(p.x())), int(np.rint(p.y()))
-            if 0 <= t < trace.length and 0 <= u < trace.hidden_size:
-                value = float(trace.row(t)[name][u])
-                QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)),
-                                  tr("{name}[{unit}] at step {step} = {value}").format(
-                                      name=name, unit=u, step=t, value=f"{value:.4g}"), self.view)
-                return
-        QToolTip.hideText()
+        hit = heatmap_value(self.plots, self.controller.trace, scene_pos)
+        if hit is None:
+            QToolTip.hideText()
+            return
+        name, unit, step, value = hit
+        QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)),
+                          tr("{name}[{unit}] at step {step} = {value}").format(
+                              name=name, unit=unit, step=step, value=f"{value:.4g}"), self.view)

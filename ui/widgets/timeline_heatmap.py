@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPalette
 
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_pyramid import Pyramid, pool_extreme
@@ -83,7 +84,7 @@ class CountingImage(pg.ImageItem):
 
 
 class Heatmap:
-    """A (T, H) quantity drawn from its pyramid in one :class:`CountingImage`.
+    """A (T, H) quantity drawn from its pyramid in one :class:`CountingImage`, with its colour bar.
 
     Each column shows the most extreme of the N steps it covers (farthest from the
     colour map's middle); at one step per column, the exact values.
@@ -94,8 +95,10 @@ class Heatmap:
         x = step, y = unit.
     pyramid : Pyramid
         The quantity's pooled levels (built and updated by the owner).
-    lut : ndarray, shape (256, 3 or 4), uint8
+    cmap : pyqtgraph.ColorMap
     levels : (low, high)
+    palette : QPalette
+        For the colour bar's frame and labels.
 
     Attributes
     ----------
@@ -109,19 +112,25 @@ class Heatmap:
     window : Window or None
         The range and resolution ``values`` were derived for.
     image : CountingImage
+    bar : pyqtgraph.ColorBarItem
+        The levels' colour bar (the owner places it).
     """
 
-    def __init__(self, plot: pg.PlotItem, pyramid: Pyramid, lut: np.ndarray,
-                 levels: tuple[float, float]) -> None:
+    def __init__(self, plot: pg.PlotItem, pyramid: Pyramid, cmap: pg.ColorMap, levels: tuple[float, float],
+                 palette: QPalette) -> None:
         self.plot, self.pyramid = plot, pyramid
-        self.table = rgba_table(lut)
-        self.levels = (float(levels[0]), float(levels[1]))
+        self.table = rgba_table(cmap.getLookupTable(nPts=256))
         self.values = np.zeros((0, 0), np.float32)
         self.rgba = np.zeros((0, 0, 4), np.uint8)
         self.first, self.unit_group = 0, 1
         self.window: Window | None = None
         self.image = CountingImage()
         plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=10,
+                                   colorMapMenu=False, pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+        self.bar.axis.setTextPen(cm.foreground(palette))
+        self.levels = (0.0, 0.0)
+        self.set_levels(levels)
 
     def show(self, source: np.ndarray, window: Window, changed: int | None = None) -> None:
         """Show ``window`` of ``source`` (T, H); after a trace change from step ``changed``, re-derive.
@@ -150,21 +159,15 @@ class Heatmap:
         self.image.setImage(self.rgba, autoLevels=False)
 
     def set_levels(self, levels: tuple[float, float]) -> None:
-        """New colour levels (``c``'s scale grew): recolour the shown values."""
+        """New colour levels (``c``'s scale grew): the bar's ticks, and the shown values recoloured."""
         levels = (float(levels[0]), float(levels[1]))
         if levels != self.levels:
             self.levels = levels
-            self._recolor()
-
-    def set_lut(self, lut: np.ndarray) -> None:
-        """A new colour map (palette change): recolour the shown values."""
-        self.table = rgba_table(lut)
-        self._recolor()
-
-    def _recolor(self) -> None:
-        if self.window is not None:
-            self.rgba = colorize(self.values, self.levels, self.table)
-            self.image.setImage(self.rgba, autoLevels=False)
+            self.bar.setLevels(values=levels)
+            self.bar.axis.setTicks([[(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])], []])
+            if self.window is not None:
+                self.rgba = colorize(self.values, self.levels, self.table)
+                self.image.setImage(self.rgba, autoLevels=False)
 
 
 def extreme_pyramid(name: str) -> Pyramid:

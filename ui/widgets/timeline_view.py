@@ -1,4 +1,4 @@
-"""The timeline's graphics view: seekable plots and current-step cursors drawn in the foreground.
+"""The timeline's graphics view: seekable plots, current-step cursors drawn in the foreground, hover values.
 
 A cursor that is a scene item costs pyqtgraph bookkeeping on every move (position
 change, bounding-rect recomputation, view notifications) in each of the seven plots.
@@ -9,12 +9,17 @@ asks the viewport to repaint just the two thin strips the cursor left and entere
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QRegion
 
-__all__ = ["CursorLine", "CursorView", "SeekViewBox"]
+from ui.widgets.timeline_heatmap import Window
+from ui.widgets.timeline_pyramid import column_width
+
+__all__ = ["CursorLine", "CursorView", "SeekViewBox", "heatmap_value", "visible_window"]
 
 
 class SeekViewBox(pg.ViewBox):
@@ -102,3 +107,38 @@ class CursorView(pg.GraphicsLayoutWidget):
             if box.left() <= x <= box.right() and rect.intersects(QRectF(x - 2, box.top(), 4, box.height())):
                 painter.drawLine(QPointF(x, box.top()), QPointF(x, box.bottom()))
         painter.restore()
+
+
+def heatmap_value(plots: dict, trace: Any, scene_pos: QPointF) -> tuple[str, int, int, float] | None:
+    """``(name, unit, step, value)`` of the heatmap cell under ``scene_pos`` (the exact trace value), or None.
+
+    Parameters
+    ----------
+    plots : dict of str to pyqtgraph.PlotItem
+        The timeline's plots by quantity (``"lines"`` is skipped).
+    trace : simulator.trace.Trace
+    scene_pos : QPointF
+    """
+    for name, plot in plots.items():
+        vb = plot.getViewBox()
+        if name == "lines" or not vb.sceneBoundingRect().contains(scene_pos):
+            continue
+        p = vb.mapSceneToView(scene_pos)
+        step, unit = int(np.rint(p.x())), int(np.rint(p.y()))
+        if 0 <= step < trace.length and 0 <= unit < trace.hidden_size:
+            return name, unit, step, float(trace.row(step)[name][unit])
+    return None
+
+
+def visible_window(vb: pg.ViewBox, length: int, ratio: float = 1.0) -> Window | None:
+    """The steps ``vb`` shows of a ``length``-step trace, in columns of about a device pixel.
+
+    ``ratio`` is the screen's device pixels per logical pixel; None for an empty trace.
+    """
+    if length == 0:
+        return None
+    x0, x1 = vb.viewRange()[0]
+    start = int(min(max(np.floor(x0 + 0.5), 0), length - 1))
+    stop = int(min(max(np.ceil(x1 + 0.5), start + 1), length))
+    width = column_width((x1 - x0) / max(vb.width() * ratio, 1.0))
+    return Window(start, stop, width, int(max(vb.height() * ratio, 1)))
