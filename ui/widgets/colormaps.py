@@ -95,7 +95,8 @@ def levels_for(name: str, cell: Any = None, trace: Any = None) -> tuple[float, f
                                 and cell.options().get("nonlinearity") == "relu")
     if unbounded:
         # the trace keeps its maximum per block of rows: an edit at step t re-reduces rows t … T − 1
-        return rounded_levels(0.0 if trace is None else trace.abs_max(name))
+        absent = trace is None or (name == "c" and trace.c is None)  # a GRU or RNN has no c
+        return rounded_levels(0.0 if absent else trace.abs_max(name))
     return TANH_LEVELS
 
 
