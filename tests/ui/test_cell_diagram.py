@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QSpinBox, QToolTip
 
@@ -230,6 +230,42 @@ def test_animation_reaches_the_target_and_fast_play_jumps(qtbot):
     controller.seek(controller.step + 1)
     assert widget.canvas.scene.values == widget.displayed_values()
     controller.pause()
+
+
+class _Paints(QObject):
+    """Counts paint events of one widget."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_a_step_from_rest_paints_once_and_already_moves(qtbot):
+    controller = Controller(session("lstm", steps=40))
+    widget = CellDiagram(controller)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    before = dict(widget.canvas.scene.values)
+    paints = _Paints(widget.canvas)
+    controller.seek(1)
+    QApplication.processEvents()
+    assert paints.count == 1  # not once with the old values and again at once
+    shown, target = widget.canvas.scene.values, widget.displayed_values()
+    moved = [k for k in target if target[k] != before[k]]
+    assert moved and all(shown[k] != before[k] and shown[k] != target[k] for k in moved)
+    # OutCubic one frame (16 of 120 ms) in: 1 − (1 − 2/15)³ of the way
+    k = moved[0]
+    assert (shown[k] - before[k]) / (target[k] - before[k]) == pytest.approx(1 - (13 / 15) ** 3, abs=1e-6)
+    widget.finish_animation()
+    assert shown == target and not widget._tween.running
+    qtbot.wait(60)
+    assert paints.count == 2  # the finishing frame, then nothing more
 
 
 def test_text_input_shows_the_token(qtbot):

@@ -8,7 +8,7 @@ change reads a dozen numbers from the trace and animates the shown values toward
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TR_NOOP, QEasingCurve, QSize, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from ui.widgets.diagram.canvas import DiagramCanvas
 from ui.widgets.diagram.equations import equation_text
 from ui.widgets.diagram.layout import build_layout
 from ui.widgets.diagram.style import Scene
+from ui.widgets.diagram.tween import Tween
 from ui.widgets.diagram.values import pre_terms, step_values
 
 __all__ = ["CellDiagram"]
@@ -57,12 +58,7 @@ class CellDiagram(QWidget):
         self._pinned: str | None = None  # node id
         self._highlight: frozenset[str] = frozenset()
         self._build_ui()
-        self._animation = QVariantAnimation(self)
-        self._animation.setStartValue(0.0)
-        self._animation.setEndValue(1.0)
-        self._animation.setDuration(ANIMATION_MS)
-        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
-        self._animation.valueChanged.connect(self._interpolate)
+        self._tween = Tween(ANIMATION_MS, self.canvas.update, self)
         controller.cell_changed.connect(self._rebuild)
         controller.trace_changed.connect(self._on_trace)
         controller.step_changed.connect(self._on_step)
@@ -171,7 +167,7 @@ class CellDiagram(QWidget):
     # -- updates --------------------------------------------------------------------------
     def _rebuild(self) -> None:
         c = self.controller
-        self._animation.stop()
+        self._tween.stop()
         self._pinned = None
         self.caption.setText(tr(HINT))
         self.canvas.layout_ = build_layout(c.cell)
@@ -216,20 +212,15 @@ class CellDiagram(QWidget):
             self.caption.setText(self._equation_for(self._pinned))
         shown = scene.values
         if animate and self.isVisible() and shown.keys() == self._targets.keys():
-            self._from = dict(shown)
-            self._animation.stop()
-            self._animation.start()
-        else:
-            self._animation.stop()
-            scene.values = dict(self._targets)
+            self._tween.start(shown, self._targets)  # paints its first frame, already moving
+            return
+        self._tween.stop()
+        scene.values = dict(self._targets)
         self.canvas.update()
 
-    def _interpolate(self, t: float) -> None:
-        values, start, end = self.canvas.scene.values, self._from, self._targets
-        for k, b in end.items():
-            a = start.get(k, b)
-            values[k] = a + (b - a) * t
-        self.canvas.update()
+    def finish_animation(self) -> None:
+        """Show the current step's values now (exports, and the benchmark's steps from rest)."""
+        self._tween.finish()
 
     def _header(self) -> tuple[str, str]:
         c = self.controller
