@@ -43,6 +43,9 @@ class DiagramCanvas(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(360, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # it fills its background itself: a repaint does not first repaint the window, the central
+        # area, the splitter and the diagram widget behind it (four window-sized fills a step)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setAccessibleName(tr("Cell diagram"))
         self.setAccessibleDescription(
             tr("Schematic of the cell; hover a gate for its equation, click to pin."))
@@ -97,8 +100,10 @@ class DiagramCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         geo = self.geometry_for(self.width(), self.height())
         if geo is None:
+            QPainter(self).fillRect(event.rect(), self.theme.window)
             return
         p = QPainter(self)
+        p.fillRect(event.rect(), self.theme.window)
         paint_diagram(p, geo, self.layout_, self.scene, self.theme)
         p.end()
 
