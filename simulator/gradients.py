@@ -21,7 +21,7 @@ import numpy as np
 from simulator.cells import Cell
 from simulator.trace import Trace
 
-__all__ = ["gradient_norms", "jacobian_product", "one_step_jacobian_norms"]
+__all__ = ["gradient_norms", "gradient_window", "jacobian_product", "one_step_jacobian_norms"]
 
 _LOW, _HIGH = 1e-150, 1e150
 
@@ -95,10 +95,25 @@ def gradient_norms(cell: Cell, trace: Trace, end: int | None = None, *,
         ``end`` outside 0 … T − 1 or ``start`` outside 0 … E.
     """
     E = _check_end(trace, end, start)
+    window = gradient_window(cell, trace, end, start=start)
+    out = {}
+    for key, values in window.items():
+        out[key] = np.full(E + 1, np.nan)
+        out[key][start:] = values
+    return out
+
+
+def gradient_window(cell: Cell, trace: Trace, end: int | None, *, start: int = 0) -> dict[str, np.ndarray]:
+    """:func:`gradient_norms` for t = start … end only: each array has shape (end − start + 1,).
+
+    Entry k is step ``start + k``. A view of a recent window at step 900,000 of a long trace
+    gets 400 numbers, not two arrays of 900,001 mostly NaN.
+    """
+    E = _check_end(trace, end, start)
     H = cell.hidden_size
-    out = {"dhT_dh": np.full(E + 1, np.nan)}
+    out = {"dhT_dh": np.full(E + 1 - start, np.nan)}
     if cell.has_cell:
-        out["dcT_dc"] = np.full(E + 1, np.nan)
+        out["dcT_dc"] = np.full(E + 1 - start, np.nan)
     P, exp = None, 0  # the product so far is P · 2**exp; None stands for the identity
     for t in range(E, start - 1, -1):
         M, m_exp = _rescaled(np.asarray(cell.jacobian(trace, t), dtype=np.float64))
@@ -106,12 +121,12 @@ def gradient_norms(cell: Cell, trace: Trace, end: int | None = None, *,
         exp += m_exp
         P, p_exp = _rescaled(P)
         exp += p_exp
-        out["dhT_dh"][t] = _value(*_shift(_norm(P[:H, :H]), exp))
+        out["dhT_dh"][t - start] = _value(*_shift(_norm(P[:H, :H]), exp))
         if cell.has_cell:
-            out["dcT_dc"][t] = _value(*_shift(_norm(P[H:, H:]), exp))
+            out["dcT_dc"][t - start] = _value(*_shift(_norm(P[H:, H:]), exp))
         if not P.any():  # exactly zero: every earlier product is zero too
             for values in out.values():
-                values[start:t] = 0.0
+                values[:t - start] = 0.0
             break
     return out
 

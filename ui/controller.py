@@ -7,7 +7,6 @@ through its methods, which push commands on :attr:`Controller.undo_stack`.
 from __future__ import annotations
 
 import copy
-import time
 from typing import Any
 
 import numpy as np
@@ -17,13 +16,14 @@ from PySide6.QtGui import QUndoStack
 from simulator import Cell, Simulation, Trace
 from simulator.session import Session
 from ui import commands
+from ui.playback import Playback
 
 __all__ = ["Controller"]
 
 GRADIENT_WINDOW = 400  # steps back from the current one the live gradient view covers
 
 
-class Controller(QObject):
+class Controller(Playback, QObject):
     """Owns the :class:`~simulator.session.Session`, its simulation, the undo stack and playback.
 
     Signals
@@ -95,16 +95,16 @@ class Controller(QObject):
         return Session(**self.snapshot_fields())
 
     def snapshot_fields(self, inputs: np.ndarray | None = None) -> dict[str, Any]:
-        """The :class:`Session` keyword arguments of the document now, every array copied.
+        """The :class:`Session` keyword arguments of the document now (a Session copies ``inputs``).
 
-        ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave passes a copy it
-        made itself); the Session made from these copies the inputs once more while validating them.
+        ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave's own copy).
         """
-        s = self.session
-        return {"cell": self.cell.copy(), "inputs": self.trace.x if inputs is None else inputs,
-                "h0": self.trace.h0.copy(), "c0": None if self.trace.c0 is None else self.trace.c0.copy(),
-                "step": self.step, "title": s.title, "description": s.description,
-                "input_labels": list(s.input_labels), "settings": copy.deepcopy(self.settings())}
+        s, trace = self.session, self.trace
+        return {"cell": self.cell.copy(), "inputs": trace.x if inputs is None else inputs,
+                "h0": trace.h0.copy(), "c0": None if trace.c0 is None else trace.c0.copy(),
+                "step": self.step, "title": s.title,
+                "description": s.description, "input_labels": list(s.input_labels),
+                "settings": copy.deepcopy(self.settings())}
 
     def settings(self) -> dict[str, Any]:
         """View settings stored with the document."""
@@ -135,11 +135,11 @@ class Controller(QObject):
         self.trace_changed.emit(0)
         self.step_changed.emit(self.step)
 
-    def _on_clean_changed(self, clean: bool) -> None:
-        self.dirty_changed.emit(not clean)
-
     def _changed(self) -> None:
         self._version += 1
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
 
     # -- edits (each is one command) -------------------------------------------------------
     def set_parameter(self, name: str, index: Any, values: Any, text: str | None = None,
@@ -203,12 +203,13 @@ class Controller(QObject):
 
     def _insert_inputs(self, start: int, rows: np.ndarray) -> None:
         self.simulation.insert(start, rows)
-        self._changed()
-        self.trace_changed.emit(start)
-        self.step_changed.emit(self.step)
+        self._resized(start)
 
     def _delete_inputs(self, start: int, count: int) -> None:
         self.simulation.delete(start, count)
+        self._resized(start)
+
+    def _resized(self, start: int) -> None:
         self.step = min(self.step, self.length - 1)
         self._changed()
         self.trace_changed.emit(start)
@@ -246,47 +247,6 @@ class Controller(QObject):
             self.selected_unit = unit
             self.unit_changed.emit(unit)
 
-    def set_speed(self, steps_per_second: float) -> None:
-        """Playback speed; above the frame rate several steps are taken per frame."""
-        self.speed = float(min(max(steps_per_second, 0.25), 10_000.0))
-
-    @property
-    def playing(self) -> bool:
-        """True while the play timer runs."""
-        return self._timer.isActive()
-
-    def play(self) -> None:
-        """Start playing from the cursor (from the start when at the end)."""
-        if self.playing:
-            return
-        if self.step >= self.length - 1:
-            self.seek(0)
-        self._carry = 0.0
-        self._last_tick = time.perf_counter()
-        self._timer.start()
-        self.playing_changed.emit(True)
-
-    def pause(self) -> None:
-        """Stop playing."""
-        if self.playing:
-            self._timer.stop()
-            self.playing_changed.emit(False)
-
-    def toggle_play(self) -> None:
-        """Play or pause."""
-        self.pause() if self.playing else self.play()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self._carry += (now - self._last_tick) * self.speed
-        self._last_tick = now
-        steps = int(self._carry)
-        if steps:
-            self._carry -= steps
-            self.seek(self.step + steps)
-            if self.step >= self.length - 1:
-                self.pause()
-
     # -- derived quantities ----------------------------------------------------------------
     def gradients(self, end: int | None = None) -> dict[str, np.ndarray] | None:
         """‖∂h_end/∂h_t‖ (and ‖∂c_end/∂c_t‖ for the LSTM) for t in a window before ``end``.
@@ -298,11 +258,9 @@ class Controller(QObject):
         key = (self._version, end)
         if self._gradient_cache[0] == key:
             return self._gradient_cache[1]
-        from simulator.gradients import gradient_norms
+        from simulator.gradients import gradient_window
 
         start = max(0, end - GRADIENT_WINDOW)
-        norms = gradient_norms(self.cell, self.trace, end, start=start)
-        result = {"t": np.arange(start, end + 1)}
-        result.update({k: np.asarray(v)[start:end + 1] for k, v in norms.items()})
+        result = {"t": np.arange(start, end + 1), **gradient_window(self.cell, self.trace, end, start=start)}
         self._gradient_cache = (key, result)
         return result

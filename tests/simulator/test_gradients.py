@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from simulator import GRUCell, LSTMCell, RNNCell, make_cell, run
-from simulator.gradients import gradient_norms, jacobian_product, one_step_jacobian_norms
+from simulator.gradients import gradient_norms, gradient_window, jacobian_product, one_step_jacobian_norms
 
 CASES = [("rnn", {}), ("rnn", {"nonlinearity": "relu"}), ("lstm", {}), ("lstm", {"peephole": True}),
          ("gru", {}), ("gru", {"reset_after": False})]
@@ -193,3 +193,15 @@ def test_windows_edges_and_float32():
     g32 = gradient_norms(small, run(small, x.astype(np.float32)))["dhT_dh"]
     assert g32.dtype == np.float64
     np.testing.assert_allclose(g32, gradient_norms(cell, run(cell, x))["dhT_dh"], rtol=1e-3)
+
+
+def test_the_window_holds_only_its_steps():
+    cell, _x, trace = _setup("lstm", {})
+    window = gradient_window(cell, trace, 7, start=5)
+    full = gradient_norms(cell, trace, 7)
+    assert {k: v.shape for k, v in window.items()} == {"dhT_dh": (3,), "dcT_dc": (3,)}
+    for key in full:
+        np.testing.assert_array_equal(window[key], full[key][5:8])
+    rnn = RNNCell([[1.0]], [[0.0]])
+    zero = gradient_window(rnn, run(rnn, np.ones((100, 1))), 99, start=90)["dhT_dh"]
+    assert zero.shape == (10,) and np.all(zero == 0.0)  # the zero product's early stop, in window indices
