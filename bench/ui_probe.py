@@ -41,9 +41,10 @@ class PaintCounter(QObject):
         super().__init__()
         self.views = {name: getattr(window, name) for name in VIEWS if hasattr(window, name)}
         self.counts = dict.fromkeys(self.views, 0)
+        self.active = True  # False: paints are not counted (an untimed part of a frame)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
+        if self.active and event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
             for name, view in self.views.items():
                 if obj is view or view.isAncestorOf(obj):
                     self.counts[name] += 1
