@@ -8,15 +8,16 @@ follow changes while the app runs. ``GATESCOPE_THEME=dark|light`` forces one.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from simulator.paths import asset_path
+
 __all__ = ["ICON_DIR", "app_icon", "apply_theme", "is_dark", "dark_palette", "light_palette"]
 
-ICON_DIR = Path(__file__).resolve().parent.parent / "assets" / "icons"
+ICON_DIR = asset_path("icons")  # the checkout's assets/icons, or the installed package's copy
 ACCENT = QColor(42, 130, 218)
 
 

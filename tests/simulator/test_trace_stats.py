@@ -62,7 +62,8 @@ def test_abs_max_after_weight_edit_and_copy() -> None:
     before = sim.trace.abs_max("h")
     cell.weight_ih *= 10.0
     sim.refresh(0)
-    assert sim.trace.abs_max("h") == pytest.approx(np.abs(sim.trace.h).max()) and sim.trace.abs_max("h") > before
+    assert sim.trace.abs_max("h") == pytest.approx(np.abs(sim.trace.h).max())
+    assert sim.trace.abs_max("h") > before
     copy = sim.trace.copy()
     assert copy.abs_max("h") == sim.trace.abs_max("h")
     with pytest.raises(KeyError):

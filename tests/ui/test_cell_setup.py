@@ -76,3 +76,14 @@ def test_forget_bias_and_dtype(window):
     assert c.cell.dtype == np.float32
     np.testing.assert_allclose(c.cell.bias_ih[H:2 * H], 2.5)
     np.testing.assert_allclose(c.cell.bias_hh[H:2 * H], 0.0)
+
+
+def test_fresh_weights_forget_the_imported_file(window, monkeypatch):
+    c = window.controller
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    c.session.settings["weights_source"] = {"file": "w.pt", "format": "torch", "layer": 0}
+    window.cell_setup.hidden_spin.setValue(5)
+    assert window.cell_setup.apply()
+    assert c.cell.hidden_size == 5 and "weights_source" not in c.session.settings
+    c.undo_stack.undo()
+    assert c.session.settings["weights_source"]["file"] == "w.pt"  # undo brings the import's record back

@@ -82,3 +82,15 @@ def test_reproduce_script_runs_in_torch(tmp_path, new_controller):
                          env={**os.environ, "OMP_NUM_THREADS": "1"})
     assert out.returncode == 0, out.stderr
     assert "OK: matches GateScope trace" in out.stdout
+
+
+@pytest.mark.parametrize("record", [{"file": "w.keras", "format": "keras", "layer": 0},
+                                    "keras"])
+def test_conventions_start_from_the_recorded_import(qtbot, random_controller, shown, record):
+    controller = random_controller("gru", hidden=3, seed=1, inputs=3)
+    controller.session.settings["weights_source"] = record  # as the weight import writes it (or older files)
+    dialog = shown(ConventionsDialog(controller))
+    assert dialog.source.currentData() == "keras"
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=10_000)
+    keras = convention_errors(controller.cell, controller.session.inputs, controller.session.state(), "keras")
+    assert [r.name for r in dialog.results] == [r.name for r in keras]

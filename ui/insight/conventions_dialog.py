@@ -74,6 +74,7 @@ class ConventionsDialog(QDialog):
         # the import's source when recorded; else every mistake (from PyTorch only the identity applies)
         keys = [k for k, _ in SOURCES]
         recorded = controller.session.settings.get("weights_source")
+        recorded = recorded.get("format") if isinstance(recorded, dict) else recorded  # the import's record
         self.source.setCurrentIndex(keys.index(recorded) if recorded in keys else len(keys) - 1)
         intro = QLabel(tr("Each row runs the cell as a common porting mistake would build it, on the same "
                           "inputs. The right convention matches the original exactly (error 0); the others "

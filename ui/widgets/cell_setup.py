@@ -226,6 +226,7 @@ class CellSetup(QWidget):
         settings = {**self.controller.settings(), "init": args["init"], "seed": args["seed"],
                     "forget_bias": args["forget_bias"]}
         settings["selected_unit"] = min(settings.get("selected_unit", 0), cell.hidden_size - 1)
+        settings.pop("weights_source", None)  # fresh weights: no longer the imported file's
         session = Session(cell=cell, inputs=inputs.astype(np.float64), title=old.title,
                           description=old.description, input_labels=labels, settings=settings)
         self.controller.replace_session(session, self.tr("New cell: {cell}").format(cell=describe_cell(cell)))
