@@ -99,3 +99,53 @@ def test_hidden_views_do_no_work_until_shown(qtbot):
     assert widget.data is None
     widget.show()
     qtbot.waitUntil(lambda: widget.data is not None and widget.data["t"][-1] == 8)
+
+
+def _text_rect(text_item):
+    """The scene rect of a QGraphicsTextItem's text, without the document's blank margin."""
+    margin = text_item.document().documentMargin()
+    return text_item.sceneBoundingRect().adjusted(margin, margin, -margin, -margin)
+
+
+def _inside(outer, inner) -> bool:
+    return (inner.left() >= outer.left() - 0.5 and inner.right() <= outer.right() + 0.5
+            and inner.top() >= outer.top() - 0.5 and inner.bottom() <= outer.bottom() + 0.5)
+
+
+@pytest.mark.parametrize("width", [260, 400, 800])
+def test_title_legend_and_axis_label_fit_the_width(qtbot, width):
+    controller = Controller()  # the LSTM example: two curves, the longest title
+    controller.seek(30)
+    widget = GradientPlot(controller)
+    qtbot.addWidget(widget)
+    widget.resize(width, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.data is not None)
+    view = widget.plot.mapToScene(widget.plot.viewport().rect()).boundingRect()
+    item = widget.plot.getPlotItem()
+    title, plot_area = _text_rect(item.titleLabel.item), item.vb.sceneBoundingRect()
+    axis_label = _text_rect(item.getAxis("bottom").label)
+    assert view.width() == width
+    for rect in (title, plot_area, axis_label):
+        assert _inside(view, rect), (rect, view)
+    assert title.bottom() <= plot_area.top() + 0.5  # the title's lines keep clear of the curves
+    html = widget._shown_labels[0]
+    for name, (quantity, color) in {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"),
+                                    "dcT_dc": ("‖∂c_T/∂c_t‖", "#2ca02c")}.items():
+        assert quantity in html and color in html, name  # the legend: a line in the curve's colour
+        assert widget.curves[name].opts["pen"].color().name() == color
+    assert "T = 30" in html or "T = step 30" in html
+    if width == 800:  # room for the whole title on one line, and the long axis label
+        assert "Gradient through time (log scale):" in html and "<br>" not in html
+        assert "steps before" in item.getAxis("bottom").label.toPlainText()
+    if width == 260:
+        assert item.getAxis("bottom").label.toPlainText().strip() == "delay T − t"
+
+
+def test_one_step_shows_whole_steps_and_decades(qtbot):
+    controller = Controller()  # at step 0 the only point is delay 0
+    widget = _show(qtbot, controller)
+    (x0, x1), (y0, y1) = widget.plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0 < 10 <= x1
+    assert y1 - y0 >= 3.0 - 1e-9  # log10 units: decades on the axis, not 2 … 9 between two of them

@@ -110,14 +110,14 @@ class CellRow(QFrame):
 
         self.gradients = GradientPlot(controller, self)
         self.gradients.setObjectName(f"compare_gradients_{index}")
-        self.gradients.setMinimumWidth(420)
+        self.gradients.setMinimumWidth(300)  # its title and legend fold onto more lines when narrow
         self.gradients.setSizePolicy(QSizePolicy.Policy.Preferred, ignored)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.view_stack, 3)
         row.addWidget(self.plot, 4)
-        row.addWidget(self.gradients, 5)  # its long title needs the room
+        row.addWidget(self.gradients, 5)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 2, 6, 4)
         column.setSpacing(2)

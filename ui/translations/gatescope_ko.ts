@@ -1707,6 +1707,10 @@
         <translation>지연 T − t  (현재 스텝 T보다 앞선 스텝 수)</translation>
     </message>
     <message>
+        <source>delay T − t</source>
+        <translation>지연 T − t</translation>
+    </message>
+    <message>
         <source>1 = unchanged</source>
         <translation>1 = 변화 없음</translation>
     </message>
@@ -1715,12 +1719,12 @@
         <translation>(셀 경로)</translation>
     </message>
     <message>
-        <source> and </source>
-        <translation>, </translation>
+        <source>Gradient through time (log scale)</source>
+        <translation>시간에 따른 기울기 (로그 눈금)</translation>
     </message>
     <message>
-        <source>Gradient through time (log scale): {quantity}{where}</source>
-        <translation>시간에 따른 기울기 (로그 눈금): {quantity}{where}</translation>
+        <source>T = step {end}</source>
+        <translation>T = {end}스텝</translation>
     </message>
     <message>
         <source>Gradient view unavailable: {error}</source>
@@ -1729,10 +1733,6 @@
     <message>
         <source>No gradient to show yet.</source>
         <translation>아직 보여 줄 기울기가 없습니다.</translation>
-    </message>
-    <message>
-        <source>   (T = step {end})</source>
-        <translation>   (T = {end}스텝)</translation>
     </message>
     <message>
         <source>{label} {far} steps back = {value}</source>

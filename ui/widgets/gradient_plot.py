@@ -4,9 +4,11 @@ T is the controller's current step; the x axis is the delay ``T − t``, so a gr
 that vanishes falls to the right and one that explodes climbs. Values come from
 :meth:`Controller.gradients` (a window of up to 400 steps). A log axis cannot show 0
 or ∞: values are clipped to [:data:`FLOOR`, :data:`CEILING`] and the clipped points are
-marked with triangles and counted in the status line. The computation costs up to tens
-of ms (more on a busy machine), so it runs on a worker thread, coalesced by a single-shot
-timer: at most one computation at a time, about 15 per second at most while playing.
+marked with triangles and counted in the status line. The title is also the legend (a line
+in each curve's colour before its name) and is laid out for the width, shorter and on more
+lines when narrow, so neither is clipped in a narrow dock or a compare row. The computation
+costs up to tens of ms, so it runs on a worker thread, coalesced by a single-shot timer: at
+most one computation at a time, about 4 per second while playing.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -30,7 +32,14 @@ __all__ = ["CEILING", "FLOOR", "GradientPlot"]
 FLOOR = 1e-300      # smaller values (and exact zeros) are drawn on this floor
 CEILING = 1e300     # larger values (and inf) are drawn on this ceiling
 _SETTLE_MS, _PLAYING_MS = 60, 250  # compute once stepping pauses; about 4 times a second while playing
-_SERIES = {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"), "dcT_dc": ("‖∂c_T/∂c_t‖  (cell path)", "#2ca02c")}
+_SERIES = {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"), "dcT_dc": ("‖∂c_T/∂c_t‖", "#2ca02c")}
+_TITLE_PT = 9  # the title's font size in points (the insight plots' titles use the same)
+_SPACE = "&nbsp;&nbsp; "  # between two legend keys
+
+
+def _join(*parts: str) -> str:
+    """Title parts on one line, the empty ones left out."""
+    return "&nbsp; · &nbsp;".join(p for p in parts if p)
 
 
 class GradientPlot(QWidget):
@@ -63,9 +72,7 @@ class GradientPlot(QWidget):
         self.plot.setObjectName("gradient_plot_view")
         self.plot.setToolTip(tr("How much of the gradient at the current step T reaches step t, "
                                 "on a log scale: falling = vanishing, climbing = exploding"))
-        self.status = QLabel()
-        self.status.setObjectName("gradient_plot_status")
-        self.status.setWordWrap(True)
+        self.status = QLabel(objectName="gradient_plot_status", wordWrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 2)
@@ -73,13 +80,15 @@ class GradientPlot(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.status)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.update_now)
+        self._timer = QTimer(self, singleShot=True, timeout=self.update_now)
         self._stale = True
         self._generation = 0  # bumped by every change of the trace or the weights
         self._worker: threading.Thread | None = None
         self._computed.connect(self._on_computed)
+        self._measure = QTextDocument(self)  # lays out title candidates to measure them
+        self._measure.setDefaultFont(QFont(self.font()))
+        self._shown_labels = ("", "")  # the title's HTML and the x-axis label now shown
+        self._end: int | None = None  # the step T the curves are for
         self._setup_plot()
         controller.cell_changed.connect(self.rebuild)
         controller.step_changed.connect(self.schedule)
@@ -91,15 +100,16 @@ class GradientPlot(QWidget):
         item = self.plot.getPlotItem()
         item.setLogMode(x=False, y=True)
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.setLabel("bottom", tr("delay T − t  (steps before the current step T)"))
+        self._axis_labels = (tr("delay T − t  (steps before the current step T)"), tr("delay T − t"))
         item.getAxis("left").setWidth(56)
+        # labels on decades only (2 … 9 between them crowd a short plot): at least 3 of them in view
+        item.getAxis("left").setStyle(maxTextLevel=0)
+        item.setLimits(minYRange=3.0)  # log10 units
+        item.getAxis("bottom").enableAutoSIPrefix(False)  # "(x0.001)" on a one-step range reads as noise
         item.setMenuEnabled(False)
         item.hideButtons()
         palette = self.palette()
         text = cm.foreground(palette)
-        self.legend = item.addLegend(offset=(-8, 8), labelTextColor=text, labelTextSize="10pt",
-                                     brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),
-                                     pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         one = pg.InfiniteLine(pos=0.0, angle=0, movable=False,  # log10(1) = 0
                               pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid), width=1,
                                            style=Qt.PenStyle.DashLine),
@@ -115,22 +125,61 @@ class GradientPlot(QWidget):
             for curve in store.values():
                 item.removeItem(curve)
             store.clear()
-        self.legend.clear()
         names = ["dhT_dh"] + (["dcT_dc"] if self.controller.cell.has_cell else [])
         for name in names:
-            label, color = _SERIES[name]
-            self.curves[name] = item.plot(pen=pg.mkPen(color, width=2),
-                                          name=label.replace("(cell path)", tr("(cell path)")))
+            color = _SERIES[name][1]
+            self.curves[name] = item.plot(pen=pg.mkPen(color, width=2))
             self.markers[name] = item.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                            symbolBrush=pg.mkBrush(color))
-        self._quantity = tr(" and ").join(_SERIES[n][0].split()[0] for n in names)
-        self._set_title("")
+        self._end = None
+        self.fit_labels()
         self._invalidate()
 
-    def _set_title(self, where: str) -> None:
-        self.plot.getPlotItem().setTitle(tr("Gradient through time (log scale): {quantity}{where}").format(
-                                         quantity=self._quantity, where=where),
-                                         color=cm.foreground(self.palette()).name(), size="10pt")
+    # -- the title (the legend in it) and the x-axis label, for the width -----------------------
+    def title_layouts(self) -> list[list[str]]:
+        """The title's layouts, preferred first: each a list of lines (HTML), a coloured key per curve."""
+        keys = {n: f"<b style='color:{_SERIES[n][1]}'>━━</b>&nbsp;{_SERIES[n][0]}" for n in self.curves}
+        path = tr("(cell path)")
+        long_keys = _SPACE.join(f"{k} {path}" if n == "dcT_dc" else k for n, k in keys.items())
+        head, end, short_keys = tr("Gradient through time (log scale)"), self._end, _SPACE.join(keys.values())
+        when, short = (tr("T = step {end}").format(end=end), f"T = {end}") if end is not None else ("", "")
+        return [[_join(f"{head}: {long_keys}", when)], [_join(head, when), long_keys],
+                [_join(head, short), short_keys], [_join(short_keys, short)], [short, short_keys],
+                [short, *keys.values()]]
+
+    def _text_width(self, html: str) -> float:
+        self._measure.setHtml(f"<span style='font-size:{_TITLE_PT}pt'>{html}</span>")
+        return self._measure.idealWidth() + 2 * self._measure.documentMargin()
+
+    def fit_labels(self) -> None:
+        """Title (with the legend) and x-axis label laid out to fit the plot's current width."""
+        item = self.plot.getPlotItem()
+        room = self.plot.width() - item.getAxis("left").width() - 8
+        layouts = self.title_layouts()
+        lines = next((ls for ls in layouts if max(map(self._text_width, ls)) <= room), layouts[-1])
+        html = "<br>".join(ln for ln in lines if ln)
+        if html != self._shown_labels[0]:
+            text = item.titleLabel.item
+            text.setTextWidth(-1)  # measured afresh by setTitle (a width left from before would stay)
+            item.setTitle(f"<center>{html}</center>", color=cm.foreground(self.palette()).name(),
+                          size=f"{_TITLE_PT}pt")
+            text.setTextWidth(text.document().idealWidth())  # a width to centre the lines in
+            height = int(text.boundingRect().height()) + 4
+            item.titleLabel.setMaximumHeight(height)
+            item.layout.setRowFixedHeight(0, height)
+            # the view set the plot's geometry when it last resized, clamped to the minimum width a
+            # longer title had then; set it again now that the title is shorter
+            item.setGeometry(QRectF(0, 0, self.plot.width(), self.plot.height()))
+        full, short = self._axis_labels
+        bottom = full if self._text_width(full) <= room else short
+        if bottom != self._shown_labels[1]:
+            item.setLabel("bottom", bottom)
+            item.getAxis("bottom").resizeEvent(None)  # centre the new label (pyqtgraph places it on resize)
+        self._shown_labels = (html, bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.fit_labels()
 
     # -- throttled updates -------------------------------------------------------------------
     def schedule(self, *_args) -> None:
@@ -219,11 +268,14 @@ class GradientPlot(QWidget):
             self.markers[name].setData(delay[keep][clipped], shown[clipped])
             notes.append(self._describe(name, values, delay))
         self.status.setText(f"T = {end}  ·  " + "  ·  ".join(notes))
-        self._set_title(tr("   (T = step {end})").format(end=end))
+        self._end = end
+        self.fit_labels()
+        # whole steps on the x axis even for one point (autorange would give −0.5 … 0.5)
+        self.plot.getPlotItem().setXRange(0, max(float(delay.max()), 10.0), padding=0.02)
 
     @staticmethod
     def _describe(name: str, values: np.ndarray, delay: np.ndarray) -> str:
-        label = _SERIES[name][0].split()[0]
+        label = _SERIES[name][0]
         finite = values[~np.isnan(values)]
         if not finite.size:
             return f"{label}: –"
