@@ -140,6 +140,48 @@ def test_layout_is_saved_and_restored(qtbot):
     assert not second.docks["dock_gradients"].isHidden()
 
 
+def test_tools_docks_come_back_where_they_were_left(qtbot):
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.actions_by_name["action_branch"].trigger()
+    first.actions_by_name["action_dashboard"].trigger()
+    branch, dashboard = first.docks["dock_branch"], first.docks["dock_dashboard"]
+    assert first.dockWidgetArea(branch) == Qt.DockWidgetArea.BottomDockWidgetArea  # where Tools puts it
+    first.addDockWidget(right, branch)  # the user drags the branch dock to the right
+    first.addDockWidget(left, dashboard)  # and the dashboard to the left, beside "About this example"
+    first.tabifyDockWidget(first.docks["dock_preset"], dashboard)
+    dashboard.close()  # then closes it: its place must come back when it is opened again
+    first.close()
+    assert QSettings().value("main_window/tool_docks", type=list) == ["dock_branch", "dock_dashboard"]
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    branch = second.findChild(QDockWidget, "dock_branch")
+    assert branch is second.docks["dock_branch"] and branch.isVisible()
+    assert second.dockWidgetArea(branch) == right
+    dashboard = second.docks["dock_dashboard"]
+    assert not dashboard.isVisible()
+    second.actions_by_name["action_dashboard"].trigger()  # Tools ▸ dashboard: the same dock, in its place
+    assert second.docks["dock_dashboard"] is dashboard and dashboard.isVisible()
+    assert second.dockWidgetArea(dashboard) == left
+    assert second.docks["dock_preset"] in second.tabifiedDockWidgets(dashboard)
+    second.close()
+
+
+def test_tools_docks_are_not_built_when_they_were_never_opened(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert "dock_branch" not in second.docks and second.findChild(QDockWidget, "dock_dashboard") is None
+    second.close()
+
+
 def test_close_guard_cancel_keeps_the_window(window, monkeypatch):
     window.controller.set_inputs(0, [[0.5]])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
