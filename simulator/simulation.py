@@ -6,6 +6,7 @@ an edit at step ``t`` recomputes rows ``t`` onward only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,9 @@ from simulator.cells.base import as_float_array, check_finite, check_real
 from simulator.errors import InputError
 from simulator.trace import Trace
 
-__all__ = ["Simulation", "recompute", "run", "validate_inputs", "validate_state"]
+__all__ = ["CHUNK", "Simulation", "recompute", "run", "validate_inputs", "validate_state"]
+
+CHUNK = 1024  # steps between progress reports (a multiple of the input-projection block)
 
 
 def _input_array(inputs: Any, input_size: int) -> np.ndarray:
@@ -74,19 +77,37 @@ def validate_state(cell: Cell, state: dict[str, Any] | None) -> tuple[np.ndarray
     return h0, c0
 
 
-def recompute(cell: Cell, trace: Trace, start: int = 0) -> None:
-    """Recompute rows ``start`` … ``T − 1`` of ``trace`` in place from the row before."""
+def recompute(cell: Cell, trace: Trace, start: int = 0,
+              progress: Callable[[int, int], None] | None = None) -> None:
+    """Recompute rows ``start`` … ``T − 1`` of ``trace`` in place from the row before.
+
+    ``progress(done, total)``, when given, is called after each chunk of :data:`CHUNK` steps
+    (a long recompute can keep a window painting between chunks). Chunks end on multiples of
+    the input-projection block, so the rows are bit-identical to one uninterrupted run.
+    """
     if not 0 <= start <= trace.length:
         raise IndexError(f"start step {start} outside 0..{trace.length}")
-    if start < trace.length:
-        # Only a relu RNN can leave the float range (its true state grows without bound); it then
-        # holds inf / NaN from that step on, as the exports document, without a warning.
-        with np.errstate(over="ignore", invalid="ignore"):
-            cell._kernel(trace, start, trace.length)
+    T = trace.length
+    # Only a relu RNN can leave the float range (its true state grows without bound); it then
+    # holds inf / NaN from that step on, as the exports document, without a warning.
+    with np.errstate(over="ignore", invalid="ignore"):
+        if progress is None:
+            if start < T:
+                cell._kernel(trace, start, T)
+            return
+        lo = start
+        while lo < T:
+            hi = min(T, (lo // CHUNK + 1) * CHUNK)
+            cell._kernel(trace, lo, hi)
+            lo = hi
+            progress(lo - start, T - start)
 
 
-def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> Trace:
+def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None,
+        progress: Callable[[int, int], None] | None = None) -> Trace:
     """Run ``cell`` over ``inputs`` (T, D) from ``state`` (zeros by default).
+
+    ``progress(done, total)`` is reported as in :func:`recompute`.
 
     Returns
     -------
@@ -101,7 +122,7 @@ def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> Trace:
     trace.h0[:] = h0
     if c0 is not None:
         trace.c0[:] = c0
-    recompute(cell, trace)
+    recompute(cell, trace, 0, progress)
     return trace
 
 
@@ -114,11 +135,16 @@ class Simulation:
     inputs : array_like, shape (T, D)
     state : dict, optional
         ``{"h": (H,), "c": (H,)}``.
+    progress : callable, optional
+        ``progress(done, total)`` during every recompute (see :func:`recompute`); an attribute,
+        so a window can set it once for all later edits.
     """
 
-    def __init__(self, cell: Cell, inputs: Any, state: dict[str, Any] | None = None) -> None:
+    def __init__(self, cell: Cell, inputs: Any, state: dict[str, Any] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> None:
         self.cell = cell
-        self.trace = run(cell, inputs, state)
+        self.progress = progress
+        self.trace = run(cell, inputs, state, progress)
 
     @property
     def length(self) -> int:
@@ -131,7 +157,7 @@ class Simulation:
         if start < 0 or start + len(rows) > self.length:
             raise IndexError(f"rows {start}..{start + len(rows) - 1} outside 0..{self.length - 1}")
         self.trace._x[start:start + len(rows)] = rows
-        recompute(self.cell, self.trace, start)
+        recompute(self.cell, self.trace, start, self.progress)
 
     def insert(self, start: int, rows: Any) -> None:
         """Insert ``rows`` (n, D) before step ``start`` (``start = T`` appends); recompute from there."""
@@ -144,7 +170,7 @@ class Simulation:
         x[start + n:T + n] = x[start:T].copy()
         x[start:start + n] = rows
         self.trace.length = T + n
-        recompute(self.cell, self.trace, start)
+        recompute(self.cell, self.trace, start, self.progress)
 
     def append(self, rows: Any) -> None:
         """Append ``rows`` (n, D) and compute only the new steps."""
@@ -157,7 +183,7 @@ class Simulation:
         x, T = self.trace._x, self.length
         x[start:T - count] = x[start + count:T].copy()
         self.trace.length = T - count
-        recompute(self.cell, self.trace, start)
+        recompute(self.cell, self.trace, start, self.progress)
 
     def set_state(self, state: dict[str, Any] | None) -> None:
         """Replace the initial state and recompute everything."""
@@ -165,7 +191,7 @@ class Simulation:
         self.trace.h0[:] = h0
         if c0 is not None:
             self.trace.c0[:] = c0
-        recompute(self.cell, self.trace)
+        recompute(self.cell, self.trace, 0, self.progress)
 
     def set_cell(self, cell: Cell) -> None:
         """Swap in new weights (same kind and sizes keep the trace arrays) and recompute."""
@@ -174,8 +200,8 @@ class Simulation:
         if not same:
             raise InputError("set_cell needs the same kind, sizes and dtype; build a new Simulation")
         self.cell = cell
-        recompute(cell, self.trace)
+        recompute(cell, self.trace, 0, self.progress)
 
     def refresh(self, start: int = 0) -> None:
         """Recompute from ``start`` after the cell's arrays were edited in place."""
-        recompute(self.cell, self.trace, start)
+        recompute(self.cell, self.trace, start, self.progress)

@@ -183,3 +183,38 @@ def test_memory_of_a_long_run_is_the_trace_arrays(kind, options):
         tracemalloc.stop()
     assert trace.nbytes <= retained <= 1.1 * trace.nbytes  # numpy buffers are traced
     assert peak <= 1.1 * trace.nbytes + 256_000  # no second copy of the inputs or a full-size mask
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_a_recompute_in_chunks_reports_progress_and_is_bit_identical(kind):
+    from simulator.simulation import CHUNK
+
+    cell = make_cell(kind, 3, 5, seed=4)
+    x = np.random.default_rng(2).normal(size=(2 * CHUNK + 100, 3))
+    whole = run(cell, x)
+    trace = run(cell, x)
+    trace._h[70:] = 0.0  # garbage the recompute must overwrite
+    reports = []
+    recompute(cell, trace, 70, progress=lambda done, total: reports.append((done, total)))
+    total = len(x) - 70
+    assert reports == [(CHUNK - 70, total), (2 * CHUNK - 70, total), (total, total)]
+    np.testing.assert_array_equal(trace.h, whole.h)
+    for name, values in whole.gates.items():
+        np.testing.assert_array_equal(trace.gates[name], values)
+    reports.clear()
+    recompute(cell, trace, len(x), progress=lambda done, total: reports.append(done))
+    assert reports == []  # nothing to do, nothing reported
+
+
+def test_a_simulation_reports_every_recompute_through_its_progress_attribute():
+    cell = make_cell("gru", 2, 3, seed=0)
+    reports = []
+    sim = Simulation(cell, np.zeros((3000, 2)), progress=lambda done, total: reports.append((done, total)))
+    assert reports[-1] == (3000, 3000) and len(reports) == 3
+    reports.clear()
+    sim.set_inputs(2500, [[1.0, 2.0]])
+    assert reports == [(500, 500)]  # within one chunk (steps 2048 … 3071)
+    reports.clear()
+    sim.progress = None
+    sim.refresh(0)
+    assert reports == []
