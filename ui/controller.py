@@ -7,6 +7,7 @@ through its methods, which push commands on :attr:`Controller.undo_stack`.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from simulator import Cell, Simulation, Trace
 from simulator.session import Session
 from ui import commands
+from ui.long_work import LONG_RECOMPUTE
 from ui.playback import Playback
 
 __all__ = ["Controller"]
@@ -69,6 +71,8 @@ class Controller(Playback, QObject):
         self._deferring = self._stale_trace = self._pending = False
         self._flush_timer = QTimer(self, singleShot=True, interval=0)
         self._flush_timer.timeout.connect(self.flush)
+        # the window's RecomputeProgress: called between chunks of a recompute of ≥ LONG_RECOMPUTE steps
+        self.progress_hook: Callable[[int, int], None] | None = None
         self._install(session, keep_step=True)
 
     # -- document ----------------------------------------------------------------------
@@ -125,7 +129,8 @@ class Controller(Playback, QObject):
     def _install(self, session: Session, keep_step: bool) -> None:
         self._stale_trace = self._pending = False  # a queued drag update is superseded
         self.session = session
-        self.simulation = Simulation(session.cell.copy(), session.inputs, session.state())
+        self.simulation = Simulation(session.cell.copy(), session.inputs, session.state(),
+                                     progress=self._progress)
         self.selected_unit = int(min(max(session.settings.get("selected_unit", 0), 0),
                                      self.cell.hidden_size - 1))
         self.speed = float(session.settings.get("speed", self.speed))
@@ -137,6 +142,10 @@ class Controller(Playback, QObject):
 
     def _changed(self) -> None:
         self._version += 1
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress_hook is not None and total >= LONG_RECOMPUTE:
+            self.progress_hook(done, total)
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)

@@ -15,6 +15,7 @@ from ui.documents import DocumentManager
 from ui.exporting import Exporter
 from ui.i18n import describe_cell, localized
 from ui.insight.menu import install_insight_tools
+from ui.long_work import RecomputeProgress
 from ui.widgets.cell_setup import CellSetup
 from ui.widgets.lesson_panel import install_lessons
 from ui.widgets.overflow_bar import OverflowBar
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.persist_layout = True  # False for screenshots: the user's saved layout is left alone
         self.controller = controller or Controller(parent=self)
+        self.controller.progress_hook = RecomputeProgress(self)  # long recomputes keep painting
         self.documents = DocumentManager(self)
         self.exporter = Exporter(self)
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks)
