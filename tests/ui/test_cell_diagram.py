@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QSpinBox, QToolTip
 
 from simulator import make_cell
@@ -318,3 +318,29 @@ def test_painting_does_not_drain_none(qtbot):
     for _ in range(50):
         widget.render_to_image(QSize(320, 180))
     assert sys.getrefcount(None) >= before - 50  # hundreds of void calls per paint would show
+
+
+def test_the_cached_still_layer_paints_exactly_what_a_full_paint_does(qtbot):
+    controller = Controller(session("lstm", steps=40))
+    widget = CellDiagram(controller)
+    qtbot.addWidget(widget)
+    widget.resize(900, 560)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = widget.canvas
+
+    def same() -> bool:
+        widget.finish_animation()
+        shown = canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        full = canvas.render_image(canvas.size(), canvas.scene).convertToFormat(QImage.Format.Format_RGB32)
+        return shown == full
+
+    assert same()
+    layer = canvas._still[1]
+    for step in (1, 2, 3):  # steps reuse the layer and still match
+        controller.seek(step)
+        assert same() and canvas._still[1] is layer
+    widget.set_highlight({"f"})  # a lesson's glow is part of the layer: drawn anew
+    assert same() and canvas._still[1] is not layer
+    controller.seek(35)
+    assert same()

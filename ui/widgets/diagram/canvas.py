@@ -5,26 +5,50 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QTransform
+from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.errors import crash_safe_override
 from ui.i18n import tr
-from ui.widgets.diagram.frame import Geometry, compute_geometry, header_needs_two_lines, paint_frame
+from ui.widgets.diagram.frame import (
+    Geometry,
+    compute_geometry,
+    header_left_text,
+    header_needs_two_lines,
+    legend_note,
+    paint_step_header,
+    paint_still_frame,
+)
 from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
-from ui.widgets.diagram.painter import paint_scene
+from ui.widgets.diagram.painter import paint_body, paint_parts
 from ui.widgets.diagram.style import FrameFonts, Scene, Theme
 
-__all__ = ["DiagramCanvas", "paint_diagram"]
+__all__ = ["DiagramCanvas", "paint_diagram", "paint_moving", "paint_still"]
 
 
 def paint_diagram(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
-    """The frame in device pixels, then the schematic through ``geo.transform``."""
+    """The whole diagram: :func:`paint_still`, then :func:`paint_moving` on top."""
+    paint_still(p, geo, lay, scene, th)
+    p.resetTransform()
+    paint_moving(p, geo, lay, scene, th)
+
+
+def paint_still(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """What a step leaves alone: the description, notes and legend (device pixels), then the body."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    paint_frame(p, geo, lay, scene, th)
+    paint_still_frame(p, geo, lay, scene, th)
     p.setTransform(geo.transform)
-    paint_scene(p, lay, scene, th, geo.fonts, geo.placement)
+    paint_body(p, lay, scene, th)
+
+
+def paint_moving(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """What changes with the step: the step text, then the wires and nodes through ``geo.transform``."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    paint_step_header(p, geo, scene, th)
+    p.setTransform(geo.transform)
+    paint_parts(p, lay, scene, th, geo.fonts, geo.placement)
 
 
 class DiagramCanvas(QWidget):
@@ -55,6 +79,7 @@ class DiagramCanvas(QWidget):
         self.theme = Theme(self.palette())
         self._geometry: Geometry | None = None
         self._key: tuple | None = None
+        self._still: tuple[tuple, QPixmap] | None = None  # (key, the still layer at the widget's size)
 
     # -- geometry ---------------------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -103,9 +128,24 @@ class DiagramCanvas(QWidget):
             QPainter(self).fillRect(event.rect(), self.theme.window)
             return
         p = QPainter(self)
-        p.fillRect(event.rect(), self.theme.window)
-        paint_diagram(p, geo, self.layout_, self.scene, self.theme)
+        p.drawPixmap(0, 0, self._still_layer(geo))
+        paint_moving(p, geo, self.layout_, self.scene, self.theme)
         p.end()
+
+    def _still_layer(self, geo: Geometry) -> QPixmap:
+        """The window colour, frame text, legend and body, drawn once per size, text, theme or glow."""
+        scene, dpr = self.scene, self.devicePixelRatioF()
+        key = (self._key, self.layout_, self.theme, dpr, header_left_text(geo, scene),
+               legend_note(self.layout_, scene), frozenset(scene.highlight))
+        if self._still is None or self._still[0] != key:
+            pixmap = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(self.theme.window)
+            p = QPainter(pixmap)
+            paint_still(p, geo, self.layout_, scene, self.theme)
+            p.end()
+            self._still = (key, pixmap)
+        return self._still[1]
 
     def render_image(self, size: QSize, scene: Scene) -> QImage:
         """The diagram drawn at ``size`` pixels on the window colour (no hover, no pin)."""

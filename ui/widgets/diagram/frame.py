@@ -19,7 +19,8 @@ from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
 from ui.widgets.diagram.placement import Placement, place
 from ui.widgets.diagram.style import Fonts, FrameFonts, Scene, Theme
 
-__all__ = ["Geometry", "compute_geometry", "legend_note", "paint_frame", "wrap"]
+__all__ = ["Geometry", "compute_geometry", "header_left_text", "legend_note", "paint_step_header",
+           "paint_still_frame", "wrap"]
 
 MARGIN = 10.0
 BAR_W = 84.0
@@ -178,20 +179,28 @@ def _legend(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) ->
         p.drawText(QRectF(bar.right() + 5, top, fs.horizontalAdvance(hi) + 4, line), LEFT, hi)
 
 
-def paint_frame(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
-    """Header, footer notes and legend, in device coordinates (the painter's transform is identity)."""
+def header_left_text(geo: Geometry, scene: Scene) -> str:
+    """The cell's description as drawn: elided to the room the step text leaves beside it."""
     f = geo.frame_fonts
-    left_rect, right_rect = geo.header
-    p.setPen(th.text)
-    p.setFont(f.right)
-    right_align = LEFT if geo.header_two_lines else RIGHT
-    p.drawText(right_rect, right_align, scene.header_right)
-    p.setFont(f.header)
-    room = left_rect.width()
+    room = geo.header[0].width()
     if not geo.header_two_lines:
         room -= QFontMetricsF(f.right).horizontalAdvance(scene.header_right) + 24
-    text = QFontMetricsF(f.header).elidedText(scene.header_left, Qt.TextElideMode.ElideRight, room)
-    p.drawText(left_rect, LEFT, text)
+    return QFontMetricsF(f.header).elidedText(scene.header_left, Qt.TextElideMode.ElideRight, room)
+
+
+def paint_step_header(p: QPainter, geo: Geometry, scene: Scene, th: Theme) -> None:
+    """The header's step text (``t = 12 / 99 · unit 0``), the part of the frame that changes each step."""
+    p.setPen(th.text)
+    p.setFont(geo.frame_fonts.right)
+    p.drawText(geo.header[1], LEFT if geo.header_two_lines else RIGHT, scene.header_right)
+
+
+def paint_still_frame(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) -> None:
+    """The frame without the step text: the cell's description, the footer notes and the legend."""
+    f = geo.frame_fonts
+    p.setPen(th.text)
+    p.setFont(f.header)
+    p.drawText(geo.header[0], LEFT, header_left_text(geo, scene))
     p.setFont(f.small)
     p.setPen(th.dim)
     for rect, text in geo.notes:

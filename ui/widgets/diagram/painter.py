@@ -15,7 +15,7 @@ from ui.widgets.diagram.layout import Layout, Node
 from ui.widgets.diagram.placement import Placement
 from ui.widgets.diagram.style import Fonts, Scene, Theme
 
-__all__ = ["paint_scene"]
+__all__ = ["paint_body", "paint_parts"]
 
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
@@ -188,18 +188,20 @@ def _highlights(p: QPainter, lay: Layout, scene: Scene, th: Theme, line: bool) -
                 p.drawRoundedRect(r, 12, 12)
 
 
-def paint_scene(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
-    """Draw the schematic (body, wires, nodes and their text) in logical coordinates.
-
-    The caller sets the transform and paints the frame (:func:`~ui.widgets.diagram.frame.paint_frame`).
-    """
+def paint_body(p: QPainter, lay: Layout, scene: Scene, th: Theme) -> None:
+    """The cell's rounded body and a lesson's glow around nodes: what stays put from step to step."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     p.setPen(QPen(th.faint, 1.2))
     p.setBrush(th.body)
     p.drawRoundedRect(lay.body, 18, 18)
     if scene.highlight:
         _highlights(p, lay, scene, th, line=False)
+
+
+def paint_parts(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
+    """Wires and nodes, sized and coloured by the shown values (on top of :func:`paint_body`)."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     _wires(p, lay, scene, th, fonts, placed)
     if "cell_line" in scene.highlight:
         _highlights(p, lay, scene, th, line=True)
