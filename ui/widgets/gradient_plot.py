@@ -26,23 +26,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import tr
 from ui.widgets import colormaps as cm
+from ui.widgets.gradient_title import SERIES, TitleFitting
 
 __all__ = ["CEILING", "FLOOR", "GradientPlot"]
 
 FLOOR = 1e-300      # smaller values (and exact zeros) are drawn on this floor
 CEILING = 1e300     # larger values (and inf) are drawn on this ceiling
 _SETTLE_MS, _PLAYING_MS = 60, 250  # compute once stepping pauses; about 4 times a second while playing
-_SERIES = {"dhT_dh": ("‖∂h_T/∂h_t‖", "#1f77b4"), "dcT_dc": ("‖∂c_T/∂c_t‖", "#2ca02c")}
-_TITLE_PT = 9  # the title's font size in points (the insight plots' titles use the same)
-_SPACE = "&nbsp;&nbsp; "  # between two legend keys
-
-
-def _join(*parts: str) -> str:
-    """Title parts on one line, the empty ones left out."""
-    return "&nbsp; · &nbsp;".join(p for p in parts if p)
-
-
-class GradientPlot(QWidget):
+class GradientPlot(TitleFitting, QWidget):
     """Log-scale plot of how much of the gradient at step T reaches each earlier step.
 
     Parameters
@@ -127,55 +118,13 @@ class GradientPlot(QWidget):
             store.clear()
         names = ["dhT_dh"] + (["dcT_dc"] if self.controller.cell.has_cell else [])
         for name in names:
-            color = _SERIES[name][1]
+            color = SERIES[name][1]
             self.curves[name] = item.plot(pen=pg.mkPen(color, width=2))
             self.markers[name] = item.plot(pen=None, symbol="t", symbolSize=7, symbolPen=None,
                                            symbolBrush=pg.mkBrush(color))
         self._end = None
         self.fit_labels()
         self._invalidate()
-
-    # -- the title (the legend in it) and the x-axis label, for the width -----------------------
-    def title_layouts(self) -> list[list[str]]:
-        """The title's layouts, preferred first: each a list of lines (HTML), a coloured key per curve."""
-        keys = {n: f"<b style='color:{_SERIES[n][1]}'>━━</b>&nbsp;{_SERIES[n][0]}" for n in self.curves}
-        path = tr("(cell path)")
-        long_keys = _SPACE.join(f"{k} {path}" if n == "dcT_dc" else k for n, k in keys.items())
-        head, end, short_keys = tr("Gradient through time (log scale)"), self._end, _SPACE.join(keys.values())
-        when, short = (tr("T = step {end}").format(end=end), f"T = {end}") if end is not None else ("", "")
-        return [[_join(f"{head}: {long_keys}", when)], [_join(head, when), long_keys],
-                [_join(head, short), short_keys], [_join(short_keys, short)], [short, short_keys],
-                [short, *keys.values()]]
-
-    def _text_width(self, html: str) -> float:
-        self._measure.setHtml(f"<span style='font-size:{_TITLE_PT}pt'>{html}</span>")
-        return self._measure.idealWidth() + 2 * self._measure.documentMargin()
-
-    def fit_labels(self) -> None:
-        """Title (with the legend) and x-axis label laid out to fit the plot's current width."""
-        item = self.plot.getPlotItem()
-        room = self.plot.width() - item.getAxis("left").width() - 8
-        layouts = self.title_layouts()
-        lines = next((ls for ls in layouts if max(map(self._text_width, ls)) <= room), layouts[-1])
-        html = "<br>".join(ln for ln in lines if ln)
-        if html != self._shown_labels[0]:
-            text = item.titleLabel.item
-            text.setTextWidth(-1)  # measured afresh by setTitle (a width left from before would stay)
-            item.setTitle(f"<center>{html}</center>", color=cm.foreground(self.palette()).name(),
-                          size=f"{_TITLE_PT}pt")
-            text.setTextWidth(text.document().idealWidth())  # a width to centre the lines in
-            height = int(text.boundingRect().height()) + 4
-            item.titleLabel.setMaximumHeight(height)
-            item.layout.setRowFixedHeight(0, height)
-            # the view set the plot's geometry when it last resized, clamped to the minimum width a
-            # longer title had then; set it again now that the title is shorter
-            item.setGeometry(QRectF(0, 0, self.plot.width(), self.plot.height()))
-        full, short = self._axis_labels
-        bottom = full if self._text_width(full) <= room else short
-        if bottom != self._shown_labels[1]:
-            item.setLabel("bottom", bottom)
-            item.getAxis("bottom").resizeEvent(None)  # centre the new label (pyqtgraph places it on resize)
-        self._shown_labels = (html, bottom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -275,7 +224,7 @@ class GradientPlot(QWidget):
 
     @staticmethod
     def _describe(name: str, values: np.ndarray, delay: np.ndarray) -> str:
-        label = _SERIES[name][0]
+        label = SERIES[name][0]
         finite = values[~np.isnan(values)]
         if not finite.size:
             return f"{label}: –"
