@@ -1,17 +1,19 @@
 """The timeline alone on a long trace (offscreen): play frames, edits, zoom and pan, pyramid build and memory.
 
     python bench/timeline_long.py [--steps 1000000] [--cells lstm:4 gru:16] [--size 570x360]
-                                  [--frames 200] [--edits 60] [--baseline REV]
+                                  [--frames 200] [--seek 570] [--edits 60] [--baseline REV]
 
 For each cell (kind:H, D = 4, the sine inputs of ``bench/ui.py``) a :class:`ui.widgets.timeline.Timeline`
 is shown at the size it has in the default 1280×800 window, on a controller of ``--steps`` steps.
 With ``--baseline REV`` the timeline of git revision REV (``timeline.py`` and its helpers, loaded
-from ``git show``) is measured in the same run, one after the other on the same controller, and
-the figures are printed side by side. Reported, beside the targets (the timeline's share of the
-window's 16.7 ms frame and 50 ms edit):
+from ``git show``) is measured in the same run; each timeline runs in a process of its own (its
+memory and signal connections its own) on the same inputs, and the figures are printed side by
+side. Reported, beside the targets (the timeline's share of the window's 16.7 ms frame and
+50 ms edit):
 
-- play: seek 570 steps on and deliver the frame (``processEvents``: signals and paint), median and
-  95th percentile, and how many pyqtgraph images were re-rendered during the frames (target 0);
+- play: seek ``--seek`` steps on (570 is a frame of ``bench/ui_long.py``'s play; 1 a step) and
+  deliver the frame (``processEvents``: signals and paint), median and 95th percentile, and how
+  many pyqtgraph images were re-rendered during the frames (target 0);
 - edit: one input row in the last 2,000 steps, then the frame; the engine's own recompute is
   measured first without any view, and the timeline's share is the difference of the medians;
 - wheel zoom in and out at the full range, and a pan of a tenth of the range when zoomed in;
@@ -150,7 +152,7 @@ def measure(cls, controller, args) -> dict[str, float]:
     controller.seek(0)
     frame(widget)
     rss0, renders0 = rss(), RENDERS[0]
-    play = timed(lambda: controller.seek(controller.step + 570), widget, args.frames)
+    play = timed(lambda: controller.seek(controller.step + args.seek), widget, args.frames)
     out |= {"play": statistics.median(play), "play95": float(np.percentile(play, 95)),
             "renders": (RENDERS[0] - renders0) / args.frames, "rss": (rss() - rss0) / MiB}
     edit = edits(controller, args.edits)
@@ -173,7 +175,7 @@ def measure(cls, controller, args) -> dict[str, float]:
 
 
 ROWS = [("build", "build and first paint", "s", None), ("kept", "kept besides the trace", "MiB", None),
-        ("play", "play frame (seek +570, paint), median", "ms", 3.0),
+        ("play", "play frame (seek on, paint), median", "ms", 3.0),
         ("play95", "play frame, 95th percentile", "ms", 3.0),
         ("renders", "images re-rendered per play frame", "", 0.0),
         ("rss", "resident memory growth over the play frames", "MiB", 8.0),
@@ -205,7 +207,8 @@ def run_cell(spec: str, args) -> bool:
     results = {}
     for label in ([args.baseline] if args.baseline else []) + ["now"]:
         command = [sys.executable, __file__, "--worker", label, "--cells", spec, "--steps", str(args.steps),
-                   "--size", args.size, "--frames", str(args.frames), "--edits", str(args.edits)]
+                   "--size", args.size, "--frames", str(args.frames), "--edits", str(args.edits),
+                   "--seek", str(args.seek)]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode:
             sys.exit(f"the {label} timeline failed:\n{done.stderr[-3000:]}")
@@ -231,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cells", nargs="+", default=["lstm:4", "gru:16"], help="kind:H pairs")
     parser.add_argument("--size", default="570x360", help="the timeline's size in the default window")
     parser.add_argument("--frames", type=int, default=200)
+    parser.add_argument("--seek", type=int, default=570, help="steps a play frame moves (ui_long's pace)")
     parser.add_argument("--edits", type=int, default=60)
     parser.add_argument("--baseline", metavar="REV", help="also measure the timeline of this git revision")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
