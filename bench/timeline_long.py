@@ -89,11 +89,13 @@ def make_controller(kind: str, hidden: int, steps: int):
 
 
 def frame(widget) -> None:
-    """Deliver signals and paint; again while a deferred view update (zoom, pan) is pending."""
+    """Deliver signals and paint; after a deferred view update (zoom, pan), its paint too."""
     app = QApplication.instance()
     app.processEvents()
     timer = getattr(widget, "_view_timer", None)
-    while timer is not None and timer.isActive():
+    if timer is not None and timer.isActive():
+        while timer.isActive():
+            app.processEvents()
         app.processEvents()
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxL
 
 from ui.i18n import quantity_label, tr
 from ui.widgets import colormaps as cm
-from ui.widgets.timeline_heatmap import Heatmap, extreme_pyramid
+from ui.widgets.timeline_heatmap import Heatmap, extreme_pyramid, view_tip
 from ui.widgets.timeline_lines import LINE_COLORS, UnitLines, legend_html
 from ui.widgets.timeline_pyramid import Pyramid
 from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox, heatmap_value, visible_window
@@ -151,14 +151,11 @@ class Timeline(QWidget):
         if first is not None:
             plot.setXLink(first)
         else:  # every plot follows the first one's steps: derive the images when they change
-            plot.getViewBox().sigXRangeChanged.connect(self._view_timer.start)
-            plot.getViewBox().sigResized.connect(self._view_timer.start)
-        self.view.pen.setColor(self._cursor_color())
+            plot.getViewBox().sigXRangeChanged.connect(self._defer_view)
+            plot.getViewBox().sigResized.connect(self._defer_view)
+        self.view.pen.setColor(QColor("#ffcc00") if cm.is_dark(self.palette()) else QColor("#e8590c"))
         self.cursors.append(self.view.add_cursor(plot))
         return plot
-
-    def _cursor_color(self) -> QColor:
-        return QColor("#ffcc00") if cm.is_dark(self.palette()) else QColor("#e8590c")
 
     def _build_rows(self) -> None:
         """Recreate the plots for what is shown (pyramids of shown quantities are kept)."""
@@ -250,8 +247,15 @@ class Timeline(QWidget):
             next(iter(self.plots.values())).setXRange(x0, x1, padding=0.0)
         self._shape = (T, H)
 
+    def _defer_view(self, *_: object) -> None:
+        """The steps on screen changed (zoom, pan, resize): derive them once this frame, then paint."""
+        self.view.setUpdatesEnabled(False)  # no paint of the stale images in between
+        self._view_timer.start()
+
     def refresh_view(self, changed: int | None = None) -> None:
         """Derive what the plots show for the current zoom (columns from step ``changed`` on, if given)."""
+        if not self.view.updatesEnabled():
+            self.view.setUpdatesEnabled(True)  # one paint, of what is derived below
         plot, ratio = next(iter(self.plots.values()), None), self.view.devicePixelRatioF()
         window = None if plot is None else visible_window(plot.getViewBox(), self.controller.length, ratio)
         if window is None:
@@ -261,11 +265,7 @@ class Timeline(QWidget):
             heatmap.show(arrays[name], window, changed)
         if self.lines is not None:
             self.lines.show(arrays, window, changed)
-        tip = tr("Click or drag to seek; the mouse wheel zooms the steps")
-        if window.width > 1:
-            tip += "\n" + tr("Each column shows the most extreme of the {n} steps it covers "
-                             "(farthest from the middle of the colour map)").format(n=window.width)
-        self.view.setToolTip(tip)
+        self.view.setToolTip(view_tip(window.width))
 
     def _on_unit_changed(self, unit: int) -> None:
         self._set_legend()

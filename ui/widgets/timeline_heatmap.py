@@ -22,10 +22,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPalette
 
+from ui.i18n import tr
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_pyramid import Pyramid, pool_extreme
 
-__all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extreme_pyramid", "rgba_table"]
+__all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extreme_pyramid", "rgba_table",
+           "view_tip"]
 
 NAN_RGBA = (128, 128, 128, 255)  # an overflowed value: mid grey, as in the diagram (colormaps.color_for)
 
@@ -178,3 +180,14 @@ def extreme_pyramid(name: str) -> Pyramid:
     """
     low, high = cm.levels_for(name)
     return Pyramid(pool_extreme, neutral=(low + high) / 2)
+
+
+def view_tip(width: int) -> str:
+    """The timeline's tooltip at ``width`` steps per column: how to seek and zoom, and what a column shows.
+
+    "Most extreme" is the value farthest from the colour map's middle (0.5 for σ gates, else 0).
+    """
+    tip = tr("Click or drag to seek; the mouse wheel zooms the steps")
+    if width > 1:
+        tip += "\n" + tr("Each column shows the most extreme of the {n} steps it covers").format(n=width)
+    return tip
