@@ -32,13 +32,9 @@ def test_a_step_repaints_only_the_old_and_new_rows_of_the_inputs_table(qtbot):
     controller.undo_stack.clear()
 
 
-def test_an_edit_at_step_9000_re_derives_only_the_columns_after_it(qtbot):
+def test_an_edit_at_step_9000_re_derives_only_the_columns_after_it(shown):
     controller = _controller(hidden=8, steps=10_000)
-    widget = Timeline(controller)
-    qtbot.addWidget(widget)
-    widget.resize(800, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(Timeline(controller), 800, 500)
     QCoreApplication.processEvents()  # the layout settles: the columns follow the plots' final width
     view = widget.plots["f"].getViewBox().viewRange()[0]
     before = {name: (map_.values.copy(), map_.image.renders) for name, map_ in widget.heatmaps.items()}
@@ -95,17 +91,13 @@ def test_a_weight_drag_recomputes_once_per_event_loop_pass(qtbot):
     controller.undo_stack.clear()
 
 
-def test_the_cursor_moves_without_leaving_a_trail(qtbot):
+def test_the_cursor_moves_without_leaving_a_trail(shown):
     """After stepping, the window's backing store shows the cursor at the new step only."""
     from PySide6.QtCore import QPointF
     from PySide6.QtWidgets import QApplication
 
     controller = _controller(hidden=8, steps=400)
-    widget = Timeline(controller)
-    qtbot.addWidget(widget)
-    widget.resize(700, 420)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(Timeline(controller), 700, 420)
     for step in (50, 120, 121, 300):
         controller.seek(step)
         QApplication.processEvents()
