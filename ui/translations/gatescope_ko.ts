@@ -1973,6 +1973,10 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>클릭하거나 끌어서 이동, 마우스 휠로 스텝 축을 확대/축소</translation>
     </message>
     <message>
+        <source>Each column shows the most extreme of the {n} steps it covers</source>
+        <translation>각 열은 그 열이 담은 {n}스텝 가운데 가장 극단적인 값을 보여 줍니다</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>표시:</translation>
     </message>
@@ -2209,6 +2213,14 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     <message>
         <source>The state overflows {dtype} at step {step}: the {cell} produced inf or NaN. Scale the weights or inputs down.</source>
         <translation>{step}스텝에서 상태가 {dtype} 범위를 넘습니다. {cell}이(가) inf나 NaN을 만들었습니다. 가중치나 입력을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Recomputing {steps} steps with the new values…</source>
+        <translation>새 값으로 {steps}스텝을 다시 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Recomputing</source>
+        <translation>다시 계산하는 중</translation>
     </message>
 </context>
 <context>
