@@ -8,7 +8,7 @@ state held fixed) and, for the LSTM, its c-block is ``∂c[E]/∂c_t`` (the ente
 held fixed).
 
 The product is accumulated backward from ``E`` in float64 as ``P · 2**e``: whenever
-the norm of ``P`` leaves [1e-150, 1e150] it is rescaled by a power of two (exact) and
+the largest |entry| of ``P`` leaves [2**-400, 2**400] it is rescaled by a power of two (exact) and
 the exponent ``e`` carried as an integer. The returned norms are therefore exact
 float64 values up to rounding: ``inf`` only when the true norm exceeds the float64
 range, 0 only when it is below the smallest subnormal, and never a warning.
@@ -23,7 +23,7 @@ from simulator.trace import Trace
 
 __all__ = ["gradient_norms", "gradient_window", "jacobian_product", "one_step_jacobian_norms"]
 
-_LOW, _HIGH = 1e-150, 1e150
+_SMALL, _LARGE = 2.0 ** -400, 2.0 ** 400
 
 
 def _check_end(trace: Trace, end: int | None, start: int) -> int:
@@ -53,12 +53,31 @@ def _value(m: float, e: int) -> float:
         return float(np.ldexp(m, e)) if m != 0.0 else 0.0
 
 
-def _rescaled(a: np.ndarray) -> tuple[np.ndarray, int]:
-    """``a`` divided by a power of two ``2**e`` when its norm is outside [1e-150, 1e150]."""
-    m, e = _norm(a)
-    if m == 0.0 or _LOW <= _value(m, e) <= _HIGH:
+def _scaled(a: np.ndarray) -> tuple[np.ndarray, int]:
+    """``a`` divided by ``2**e`` (exact) when its largest |entry| is outside [2**-400, 2**400].
+
+    One reduction when no rescaling is needed. Inside that range a Frobenius norm of any block
+    of up to 2**200 entries neither overflows nor loses its largest terms to underflow.
+    """
+    peak = float(np.abs(a).max()) if a.size else 0.0
+    if peak == 0.0 or not np.isfinite(peak) or _SMALL <= peak <= _LARGE:
         return a, 0
+    e = int(np.frexp(peak)[1])
     return np.ldexp(a, -e), e
+
+
+def _block_norms(blocks: np.ndarray, exps: np.ndarray) -> np.ndarray:
+    """Frobenius norms of ``blocks`` (k, r, c), each times ``2**exps``, as float64 (inf / 0 past the range).
+
+    Each block is scaled by a power of two of its own peak first (a block can be far smaller
+    than the product it sits in), so the squares neither overflow nor underflow.
+    """
+    peaks = np.abs(blocks).max(axis=(1, 2))
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        e = np.where(peaks > 0, np.frexp(peaks)[1], 0)
+        scaled = np.ldexp(blocks, -e[:, None, None])
+        norms = np.sqrt(np.einsum("kij,kij->k", scaled, scaled))
+        return np.where(peaks > 0, np.ldexp(norms, e + exps), peaks)
 
 
 def gradient_norms(cell: Cell, trace: Trace, end: int | None = None, *,
@@ -110,29 +129,40 @@ def gradient_window(cell: Cell, trace: Trace, end: int | None, *, start: int = 0
     gets 400 numbers, not two arrays of 900,001 mostly NaN.
     """
     E = _check_end(trace, end, start)
-    H = cell.hidden_size
-    out = {"dhT_dh": np.full(E + 1 - start, np.nan)}
+    H, n = cell.hidden_size, E + 1 - start
+    blocks = {"dhT_dh": (slice(0, H), slice(0, H))}
     if cell.has_cell:
-        out["dcT_dc"] = np.full(E + 1 - start, np.nan)
-    P, exp = None, 0  # the product so far is P · 2**exp; None stands for the identity
+        blocks["dcT_dc"] = (slice(H, 2 * H), slice(H, 2 * H))
+    out = {key: np.full(n, np.nan) for key in blocks}
+    if n <= 0:
+        return out
+    # the products P_t · 2**exp_t, kept a chunk of steps at a time; their block norms are taken
+    # together per chunk (a few numpy calls), so the loop does one matmul and one peak per step
+    S = 2 * H if cell.has_cell else H
+    chunk = max(1, min(n, (1 << 22) // (S * S)))  # ≤ 32 MB of products at a time
+    products, exps = np.empty((chunk, S, S)), np.zeros(chunk, dtype=np.int64)
+    P, exp, k, zero_from = None, 0, 0, None  # P · 2**exp; None stands for the identity
     for t in range(E, start - 1, -1):
-        M, m_exp = _rescaled(np.asarray(cell.jacobian(trace, t), dtype=np.float64))
+        M, m_exp = _scaled(np.asarray(cell.jacobian(trace, t), dtype=np.float64))
         P = M if P is None else P @ M
-        exp += m_exp
-        P, p_exp = _rescaled(P)
-        exp += p_exp
-        out["dhT_dh"][t - start] = _value(*_shift(_norm(P[:H, :H]), exp))
-        if cell.has_cell:
-            out["dcT_dc"][t - start] = _value(*_shift(_norm(P[H:, H:]), exp))
+        P, p_exp = _scaled(P)
+        exp += m_exp + p_exp
+        products[k], exps[k] = P, exp
+        k += 1
+        if k == chunk or t == start:
+            for key, (rows, cols) in blocks.items():
+                out[key][t - start:t - start + k] = _block_norms(products[:k, rows, cols], exps[:k])[::-1]
+            k = 0
         if not P.any():  # exactly zero: every earlier product is zero too
-            for values in out.values():
-                values[:t - start] = 0.0
+            zero_from = t
             break
+    if zero_from is not None:
+        for key, (rows, cols) in blocks.items():
+            if k:
+                out[key][zero_from - start:zero_from - start + k] = \
+                    _block_norms(products[:k, rows, cols], exps[:k])[::-1]
+            out[key][:zero_from - start] = 0.0
     return out
-
-
-def _shift(me: tuple[float, int], exp: int) -> tuple[float, int]:
-    return me[0], me[1] + exp
 
 
 def jacobian_product(cell: Cell, trace: Trace, end: int, t: int) -> np.ndarray:
