@@ -142,8 +142,12 @@ def gradient_window(cell: Cell, trace: Trace, end: int | None, *, start: int = 0
     chunk = max(1, min(n, (1 << 22) // (S * S)))  # ≤ 32 MB of products at a time
     products, exps = np.empty((chunk, S, S)), np.zeros(chunk, dtype=np.int64)
     P, exp, k, zero_from = None, 0, 0, None  # P · 2**exp; None stands for the identity
+    jacobians, low = None, E + 1  # the one-step Jacobians of steps low … low + chunk − 1, batched
     for t in range(E, start - 1, -1):
-        M, m_exp = _scaled(np.asarray(cell.jacobian(trace, t), dtype=np.float64))
+        if t < low:
+            low = max(start, t + 1 - chunk)
+            jacobians = np.asarray(cell.jacobians(trace, low, t + 1), dtype=np.float64)
+        M, m_exp = _scaled(jacobians[t - low])
         P = M if P is None else P @ M
         P, p_exp = _scaled(P)
         exp += m_exp + p_exp

@@ -242,6 +242,21 @@ class Cell:
                 force: Forcer | None = None) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def jacobian(self, trace: Trace, t: int) -> np.ndarray:  # pragma: no cover - abstract
+    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """One-step Jacobian ∂state[t]/∂state entering t, shape (S, S); S = H, or 2H as [h; c]."""
+        if not 0 <= t < trace.length:
+            raise IndexError(f"step {t} outside 0..{trace.length - 1}")
+        return self.jacobians(trace, t, t + 1)[0]
+
+    def jacobians(self, trace: Trace, start: int, stop: int) -> np.ndarray:  # pragma: no cover - abstract
+        """The one-step Jacobians of steps ``start`` … ``stop − 1`` at once, shape (stop − start, S, S)."""
         raise NotImplementedError
+
+
+def entering(trace: Trace, name: str, start: int, stop: int) -> np.ndarray:
+    """The state ``name`` (``"h"`` or ``"c"``) entering steps ``start`` … ``stop − 1``, shape (n, H)."""
+    rows = trace._h if name == "h" else trace._c
+    first = trace.h0 if name == "h" else trace.c0
+    if start > 0:
+        return rows[start - 1:stop - 1]
+    return np.concatenate([first[None, :], rows[:max(stop - 1, 0)]])[: stop - start]

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell, Forcer, project_inputs
+from simulator.cells.base import Cell, Forcer, entering, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["GRUCell"]
@@ -113,18 +113,21 @@ class GRUCell(Cell):
             add(out, n, out=out)
             h = out
 
-    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
-        """``∂h[t]/∂h_t``, shape (H, H)."""
+    def jacobians(self, trace: Trace, start: int, stop: int) -> np.ndarray:
+        """``∂h[t]/∂h_t`` for t = start … stop − 1, shape (n, H, H)."""
         H = self.hidden_size
-        h = trace.state_before(t)[0]
-        row = trace.row(t)
-        r, z, n = row["r"], row["z"], row["n"]
+        h = entering(trace, "h", start, stop)
+        gates = trace.gates
+        r, z, n = (gates[k][start:stop] for k in "rzn")
         w_r, w_z, w_n = (self.weight_hh[k * H:(k + 1) * H] for k in range(3))
-        d_r = dsigmoid(r)[:, None] * w_r  # ∂r/∂h
-        d_z = dsigmoid(z)[:, None] * w_z
+        d_r = dsigmoid(r)[:, :, None] * w_r  # ∂r/∂h
+        d_z = dsigmoid(z)[:, :, None] * w_z
         if self.reset_after:
-            hn = w_n @ h + self.bias_hh[2 * H:]
-            d_n = dtanh(n)[:, None] * (hn[:, None] * d_r + r[:, None] * w_n)
+            hn = h @ w_n.T + self.bias_hh[2 * H:]
+            d_n = dtanh(n)[:, :, None] * (hn[:, :, None] * d_r + r[:, :, None] * w_n)
         else:
-            d_n = dtanh(n)[:, None] * (w_n * r[None, :] + w_n @ (h[:, None] * d_r))
-        return (1.0 - z)[:, None] * d_n + np.diag(z) + (h - n)[:, None] * d_z
+            d_n = dtanh(n)[:, :, None] * (w_n * r[:, None, :] + np.matmul(w_n, h[:, :, None] * d_r))
+        jac = (1.0 - z)[:, :, None] * d_n + (h - n)[:, :, None] * d_z
+        k = np.arange(H)
+        jac[:, k, k] += z
+        return jac

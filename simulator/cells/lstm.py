@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from simulator.activations import dsigmoid, dtanh
-from simulator.cells.base import Cell, Forcer, as_float_array, project_inputs
+from simulator.cells.base import Cell, Forcer, as_float_array, entering, project_inputs
 from simulator.trace import Trace
 
 __all__ = ["LSTMCell"]
@@ -142,26 +142,28 @@ class LSTMCell(Cell):
             mul(h_out, o, out=h_out)
             h, c = h_out, c_out
 
-    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
-        """``∂[h; c][t] / ∂[h; c]_t``, shape (2H, 2H), state stacked as [h; c]."""
+    def jacobians(self, trace: Trace, start: int, stop: int) -> np.ndarray:
+        """``∂[h; c][t] / ∂[h; c]_t`` for t = start … stop − 1, shape (n, 2H, 2H), state as [h; c]."""
         H = self.hidden_size
-        c_prev = trace.state_before(t)[1]
-        row = trace.row(t)
-        i, f, g, o, c_new = row["i"], row["f"], row["g"], row["o"], row["c"]
+        c_prev = entering(trace, "c", start, stop)
+        gates = trace.gates
+        i, f, g, o = (gates[k][start:stop] for k in "ifgo")
+        c_new = trace._c[start:stop]
         w_i, w_f, w_g, w_o = (self.weight_hh[k * H:(k + 1) * H] for k in range(4))
         tc = np.tanh(c_new)
         di, df, do = dsigmoid(i), dsigmoid(f), dsigmoid(o)
-        dc_dh = (c_prev * df)[:, None] * w_f + (g * di)[:, None] * w_i + (i * dtanh(g))[:, None] * w_g
+        dc_dh = ((c_prev * df)[:, :, None] * w_f + (g * di)[:, :, None] * w_i
+                 + (i * dtanh(g))[:, :, None] * w_g)
         dc_dc = f.copy()
         dh_dcnew = o * dtanh(tc)
         if self.weight_peephole is not None:
             p_i, p_f, p_o = self.weight_peephole
             dc_dc += c_prev * df * p_f + g * di * p_i
             dh_dcnew += tc * do * p_o
-        dh_dh = (tc * do)[:, None] * w_o + dh_dcnew[:, None] * dc_dh
-        jac = np.empty((2 * H, 2 * H), self.dtype)
-        jac[:H, :H] = dh_dh
-        jac[:H, H:] = np.diag(dh_dcnew * dc_dc)
-        jac[H:, :H] = dc_dh
-        jac[H:, H:] = np.diag(dc_dc)
+        jac = np.zeros((len(i), 2 * H, 2 * H), self.dtype)
+        jac[:, :H, :H] = (tc * do)[:, :, None] * w_o + dh_dcnew[:, :, None] * dc_dh
+        jac[:, H:, :H] = dc_dh
+        k = np.arange(H)
+        jac[:, k, H + k] = dh_dcnew * dc_dc
+        jac[:, H + k, H + k] = dc_dc
         return jac

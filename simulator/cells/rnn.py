@@ -73,7 +73,7 @@ class RNNCell(Cell):
                 maximum(row, 0.0, out=row)
                 h = row
 
-    def jacobian(self, trace: Trace, t: int) -> np.ndarray:
-        """``∂h[t]/∂h_t = diag(φ'(a_t)) W_hh``, shape (H, H)."""
-        deriv = ACTIVATIONS[self.nonlinearity][1](trace._h[t])
-        return deriv[:, None] * self.weight_hh
+    def jacobians(self, trace: Trace, start: int, stop: int) -> np.ndarray:
+        """``∂h[t]/∂h_t = diag(φ'(a_t)) W_hh`` for t = start … stop − 1, shape (n, H, H)."""
+        deriv = ACTIVATIONS[self.nonlinearity][1](trace._h[start:stop])
+        return deriv[:, :, None] * self.weight_hh

@@ -172,10 +172,11 @@ def test_zero_product_stops_early(monkeypatch):
     cell = RNNCell([[1.0]], [[0.0]])
     trace = run(cell, np.ones((100, 1)))
     calls = []
-    original = cell.jacobian
-    monkeypatch.setattr(cell, "jacobian", lambda tr, t: calls.append(t) or original(tr, t))
+    original = cell.jacobians
+    monkeypatch.setattr(cell, "jacobians", lambda tr, a, b: calls.append((a, b)) or original(tr, a, b))
     g = gradient_norms(cell, trace, start=10)["dhT_dh"]
-    assert calls == [99] and np.all(g[10:] == 0.0) and np.isnan(g[:10]).all()
+    assert calls == [(10, 100)]  # one batch of Jacobians for the whole window
+    assert np.all(g[10:] == 0.0) and np.isnan(g[:10]).all()
 
 
 def test_windows_edges_and_float32():
@@ -205,3 +206,31 @@ def test_the_window_holds_only_its_steps():
     rnn = RNNCell([[1.0]], [[0.0]])
     zero = gradient_window(rnn, run(rnn, np.ones((100, 1))), 99, start=90)["dhT_dh"]
     assert zero.shape == (10,) and np.all(zero == 0.0)  # the zero product's early stop, in window indices
+
+
+@pytest.mark.parametrize(("kind", "options"), [("rnn", {}), ("rnn", {"nonlinearity": "relu"}), ("lstm", {}),
+                                               ("lstm", {"peephole": True}), ("gru", {}),
+                                               ("gru", {"reset_after": False})])
+def test_batched_jacobians_equal_the_one_step_ones_and_finite_differences(kind, options):
+    cell, x, trace = _setup(kind, options)  # a non-zero initial state: step 0's entering state is h0 (c0)
+    S = 2 * H if cell.has_cell else H
+    batch = cell.jacobians(trace, 0, T)
+    assert batch.shape == (T, S, S)
+    for t in (0, 1, T // 2, T - 1):
+        np.testing.assert_allclose(batch[t], cell.jacobian(trace, t), rtol=1e-13, atol=1e-15)
+        np.testing.assert_allclose(cell.jacobians(trace, t, T)[0], batch[t], rtol=1e-13, atol=1e-15)
+    eps = 1e-6
+    for t in (0, 5):
+        h_t, c_t = trace.state_before(t)
+        flat = np.concatenate([h_t, c_t if c_t is not None else np.zeros(0)])
+        numeric = np.empty((S, S))
+        for j in range(S):
+            out = []
+            for sign in (1, -1):
+                bumped = flat.copy()
+                bumped[j] += sign * eps
+                state = {"h": bumped[:H]} | ({"c": bumped[H:]} if cell.has_cell else {})
+                new, _ = cell.step(x[t], state)
+                out.append(np.concatenate([new["h"], new.get("c", np.zeros(0))]))
+            numeric[:, j] = (out[0] - out[1]) / (2 * eps)
+        np.testing.assert_allclose(batch[t], numeric, atol=1e-7)
