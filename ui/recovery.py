@@ -35,6 +35,7 @@ __all__ = ["RecoveryManager", "DEFAULT_SECONDS", "MAX_SECONDS", "SECONDS_KEY"]
 DEFAULT_SECONDS = 5.0
 MAX_SECONDS = 30.0
 MIN_SECONDS = 0.05
+WRITE_SHARE = 10.0  # the next autosave waits at least this many times the last write's duration
 SECONDS_KEY = "recovery/autosave_seconds"
 
 
@@ -77,6 +78,7 @@ class RecoveryManager(QObject):
         self.seconds = min(max(seconds, MIN_SECONDS), MAX_SECONDS) if seconds else _interval_seconds()
         self.path = self.directory / f"recovery-{os.getpid()}-{int(time.time() * 1000)}.json"
         self.writes = 0
+        self.last_write_seconds = 0.0  # how long the last recovery file took to write
         self._thread: threading.Thread | None = None
         self._inputs: np.ndarray | None = None  # the autosave's copy of the inputs, reused
         self._timer = QTimer(self)
@@ -110,14 +112,21 @@ class RecoveryManager(QObject):
     def _content_changed(self, *_args: object) -> None:
         if not self._dirty:
             return
-        delay = int(self.seconds * 1000)
+        delay = int(self.interval * 1000)
         if not self._timer.isActive() or self._timer.remainingTime() > delay:
             self._timer.start(delay)
 
     def _view_changed(self, *_args: object) -> None:
         if not self._dirty or self.controller.playing or self._timer.isActive():
             return
-        self._timer.start(int(min(3 * self.seconds, MAX_SECONDS) * 1000))
+        self._timer.start(int(min(3 * self.interval, MAX_SECONDS) * 1000))
+
+    @property
+    def interval(self) -> float:
+        """Seconds from a change to its autosave: the set interval, or ten times the last write's
+        duration when that is longer (a 1,000,000-step session takes seconds to write, and
+        continuous editing should not keep the writer busy), never above :data:`MAX_SECONDS`."""
+        return min(max(self.seconds, WRITE_SHARE * self.last_write_seconds), MAX_SECONDS)
 
     @property
     def pending(self) -> bool:
@@ -167,6 +176,7 @@ class RecoveryManager(QObject):
             self._write(*self._snapshot())
 
     def _write(self, fields: dict[str, Any], document_path: str | None, name: str, saved_at: float) -> None:
+        started = time.perf_counter()
         try:
             session = Session(**fields)
             write_recovery(self.path, session, document_path, name, saved_at)
@@ -174,6 +184,7 @@ class RecoveryManager(QObject):
             self.failed.emit(str(err))
             return
         self.writes += 1
+        self.last_write_seconds = time.perf_counter() - started
         self.saved.emit(str(self.path))
 
     def wait(self) -> None:

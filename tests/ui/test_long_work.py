@@ -50,3 +50,9 @@ def test_a_short_session_never_calls_the_hook(window):
     window.controller.progress_hook = lambda done, total: calls.append(done)
     window.controller.set_parameter("weight_hh", (0, 0), 0.1)
     assert window.controller.trace.length > 0 and calls == []
+
+
+def test_background_threads_hand_the_interpreter_back_within_a_millisecond(window):
+    import sys
+
+    assert sys.getswitchinterval() == 0.001

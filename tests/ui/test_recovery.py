@@ -235,3 +235,17 @@ def test_the_streamed_file_is_exactly_the_session(tmp_path):
     info, back = read_recovery(path)
     assert (info.document_path, info.name, info.saved_at) == ("/some/doc.json", "doc.json", 12.5)
     assert back.to_json() == session.to_json()
+
+
+def test_a_slow_write_spaces_the_next_autosave_but_never_beyond_thirty_seconds(window, managed, qtbot):
+    c = window.controller
+    c.set_inputs(2, [[0.25]])
+    qtbot.waitUntil(lambda: managed.writes == 1 and not managed.busy, timeout=2000)
+    assert 0.0 < managed.last_write_seconds < 2.0
+    assert managed.interval == max(0.05, 10 * managed.last_write_seconds)
+    managed.last_write_seconds = 1.5  # as a 1,000,000-step session takes
+    c.set_inputs(3, [[0.5]])
+    assert managed.interval == 15.0 and 14_000 < managed._timer.remainingTime() <= 15_000
+    managed.last_write_seconds = 9.0
+    assert managed.interval == 30.0  # the promise: at most 30 s after a change
+    managed._timer.stop()
