@@ -178,7 +178,7 @@ class RecoveryManager(QObject):
     def _write(self, fields: dict[str, Any], document_path: str | None, name: str, saved_at: float) -> None:
         started = time.perf_counter()
         try:
-            session = Session(**fields)
+            session = Session.trusted(**fields)  # the document's own, validated fields
             write_recovery(self.path, session, document_path, name, saved_at)
         except (InputError, OSError, ValueError) as err:
             self.failed.emit(str(err))
