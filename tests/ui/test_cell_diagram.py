@@ -171,13 +171,20 @@ def test_click_pins_the_equation_and_emits(diagram, qtbot):
     assert diagram.pinned() is None and "click" in diagram.caption.text()
 
 
-def test_tooltip_shows_the_equation(qtbot):
-    controller = Controller(session("lstm"))
+def _shown(qtbot, document, size=None):
+    """A controller on ``document`` and its diagram, shown (at ``size`` when given) and exposed."""
+    controller = Controller(document)
     widget = CellDiagram(controller)
     qtbot.addWidget(widget)
-    widget.resize(900, 600)
+    if size is not None:
+        widget.resize(*size)
     widget.show()
     qtbot.waitExposed(widget)
+    return controller, widget
+
+
+def test_tooltip_shows_the_equation(qtbot):
+    _controller, widget = _shown(qtbot, session("lstm"), (900, 600))
     canvas = widget.canvas
     pos = canvas.node_rect("f").center().toPoint()
     event = QHelpEvent(QEvent.Type.ToolTip, pos, canvas.mapToGlobal(pos))
@@ -212,11 +219,7 @@ def test_render_to_image_is_not_blank(diagram):
 
 
 def test_animation_reaches_the_target_and_fast_play_jumps(qtbot):
-    controller = Controller(session("lstm", steps=40))
-    widget = CellDiagram(controller)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    controller, widget = _shown(qtbot, session("lstm", steps=40))
     controller.seek(3)
     shown = widget.canvas.scene.values
     target = widget.displayed_values()
@@ -246,11 +249,7 @@ class _Paints(QObject):
 
 
 def test_a_step_from_rest_paints_once_and_already_moves(qtbot):
-    controller = Controller(session("lstm", steps=40))
-    widget = CellDiagram(controller)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    controller, widget = _shown(qtbot, session("lstm", steps=40))
     before = dict(widget.canvas.scene.values)
     paints = _Paints(widget.canvas)
     controller.seek(1)
@@ -281,11 +280,7 @@ def test_text_input_shows_the_token(qtbot):
 def test_step_update_is_cheap(qtbot):
     cell = make_cell("lstm", 4, 64, seed=0)
     x = np.random.default_rng(0).normal(size=(10_000, 4))
-    controller = Controller(Session(cell=cell, inputs=x))
-    widget = CellDiagram(controller)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    controller, widget = _shown(qtbot, Session(cell=cell, inputs=x))
     widget.set_mean_mode(True)
     times = []
     for step in range(1, 200):
@@ -321,12 +316,7 @@ def test_painting_does_not_drain_none(qtbot):
 
 
 def test_the_cached_still_layer_paints_exactly_what_a_full_paint_does(qtbot):
-    controller = Controller(session("lstm", steps=40))
-    widget = CellDiagram(controller)
-    qtbot.addWidget(widget)
-    widget.resize(900, 560)
-    widget.show()
-    qtbot.waitExposed(widget)
+    controller, widget = _shown(qtbot, session("lstm", steps=40), (900, 560))
     canvas = widget.canvas
 
     def same() -> bool:
