@@ -29,6 +29,7 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from simulator import make_cell, run  # noqa: E402
+from simulator.gradients import gradient_window  # noqa: E402
 from simulator.insight import (  # noqa: E402
     Branch,
     GateForce,
@@ -71,6 +72,9 @@ def bench(kind: str, T: int, H: int, repeats: int) -> None:
     _row("saturation", _ms(lambda: saturation(trace, cell=cell), repeats), "per trace change")
     _row("timescales", _ms(lambda: timescales(cell, trace), repeats), "per trace change")
     _row("recurrent spectrum", _ms(lambda: recurrent_spectrum(cell), repeats), "per weight edit")
+    _row("gradient view window, 400 steps",
+         _ms(lambda: gradient_window(cell, trace, T - 1, start=T - 400), repeats),
+         "4× a second while playing")
     _row("jacobian norms, Frobenius, all T", _ms(lambda: jacobian_norms(cell, trace), 1), "per trace change")
     _row("jacobian norms, Frobenius, 500 steps",
          _ms(lambda: jacobian_norms(cell, trace, start=T - 500), repeats), "per trace change, window")
