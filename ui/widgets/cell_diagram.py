@@ -53,7 +53,6 @@ class CellDiagram(QWidget):
         self.setAccessibleName(self.tr("Cell diagram"))
         self.controller = controller
         self._targets: dict[str, float] = {}
-        self._from: dict[str, float] = {}
         self._last_step = controller.step
         self._pinned: str | None = None  # node id
         self._highlight: frozenset[str] = frozenset()
