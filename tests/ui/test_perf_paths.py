@@ -63,6 +63,8 @@ def test_symmetric_levels_ignore_nan_and_inf():
     assert cm.symmetric_levels(np.array([np.nan, 3.2, -np.inf])) == (-3.5, 3.5)
     assert cm.symmetric_levels(np.array([np.nan, np.inf])) == (-1.0, 1.0)
     assert cm.symmetric_levels(None) == (-1.0, 1.0)
+    assert cm.rounded_levels(1.7e308) == (-1.7e308, 1.7e308)  # rounding up would overflow: kept as is
+    assert cm.rounded_levels(1.2e308) == (-1.5e308, 1.5e308)
 
 
 def _fresh(controller: Controller):
@@ -113,3 +115,23 @@ def test_the_cursor_moves_without_leaving_a_trail(shown):
     assert all(color_at(step) != cursor for step in (50, 120, 121))
     assert [line.value() for line in widget.cursors] == [300.0] * len(widget.cursors)
     controller.undo_stack.clear()
+
+
+def test_level_fractions_near_the_float_maximum_do_not_overflow():
+    big = 1.7e308
+    fractions = cm.level_fraction([-big, 0.0, big, 0.85e308], (-big, big))
+    np.testing.assert_allclose(fractions, [0, 0.5, 1, 0.75], rtol=1e-15, atol=0)
+    values = np.array([-2.2, 0.0, 0.7, 3.1])
+    plain = (values - (-2.5)) / (2.5 - (-2.5))
+    np.testing.assert_array_equal(cm.level_fraction(values, (-2.5, 2.5)), plain)  # bit for bit elsewhere
+
+
+def test_a_heatmap_coloured_on_levels_beyond_float32_keeps_its_colours():
+    from ui.widgets.timeline_heatmap import colorize
+
+    table = np.zeros((256, 4), np.uint8)
+    table[:, 0] = np.arange(256)
+    values = np.array([[-np.inf, -1e38, 0.0, 1e38, np.inf]], dtype=np.float32)  # 1e38 ≪ 1e300: the middle
+    with np.errstate(all="raise"):
+        rgba = colorize(values, (-1e300, 1e300), table)
+    np.testing.assert_array_equal(rgba[0, :, 0], [0, 128, 128, 128, 255])

@@ -30,6 +30,7 @@ __all__ = [
     "TANH_LEVELS",
     "TANH_NAMES",
     "color_for",
+    "level_fraction",
     "foreground",
     "is_dark",
     "is_sigmoid",
@@ -71,6 +72,16 @@ def symmetric_levels(values: np.ndarray | None, minimum: float = 1.0) -> tuple[f
     return rounded_levels(top, minimum)
 
 
+def level_fraction(values: Any, levels: tuple[float, float]) -> np.ndarray:
+    """Where ``values`` (any shape, float64) lie between ``levels``: (values − lo) / (hi − lo).
+
+    Halves are subtracted, so levels near the float maximum (a relu RNN about to overflow)
+    do not overflow; halving is exact, so elsewhere the result is bit for bit the plain formula.
+    """
+    lo, hi = levels
+    return (np.asarray(values, dtype=np.float64) / 2 - lo / 2) / (hi / 2 - lo / 2)
+
+
 def rounded_levels(top: float, minimum: float = 1.0) -> tuple[float, float]:
     """``(−m, m)`` with m = max(``top``, ``minimum``) rounded up: 1.37 → 1.4, 23.1 → 25.
 
@@ -79,7 +90,9 @@ def rounded_levels(top: float, minimum: float = 1.0) -> tuple[float, float]:
     m = max(float(minimum), float(top))
     if m > minimum:
         step = 10.0 ** np.floor(np.log10(m)) / 2
-        m = float(np.ceil(m / step) * step)
+        with np.errstate(over="ignore"):  # near the float maximum the rounded value is inf: keep m
+            rounded = float(np.ceil(m / step) * step)
+        m = rounded if np.isfinite(rounded) else m
     return -m, m
 
 
@@ -148,7 +161,7 @@ def color_for(name: str, value: float, levels: tuple[float, float] | None = None
     lo, hi = levels or levels_for(name)
     if not np.isfinite(value):
         return QColor(128, 128, 128)
-    frac = float(np.clip((value - lo) / (hi - lo), 0.0, 1.0)) if hi > lo else 0.5
+    frac = float(np.clip(level_fraction(value, (lo, hi)), 0.0, 1.0)) if hi > lo else 0.5
     return map_for(name, palette).mapToQColor(frac)
 
 

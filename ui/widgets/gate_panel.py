@@ -50,8 +50,7 @@ class _Row:
 
     def y_of(self, value: float | np.ndarray) -> float | np.ndarray:
         """Pixel row of ``value`` inside :attr:`rect` (the levels span the rect's height)."""
-        lo, hi = self.levels
-        return self.rect.bottom() - (np.asarray(value) - lo) / (hi - lo) * self.rect.height()
+        return self.rect.bottom() - cm.level_fraction(value, self.levels) * self.rect.height()
 
 
 class GatePanel(QWidget):
@@ -248,7 +247,7 @@ class GatePanel(QWidget):
     def _paint_bars(self, p: QPainter, row: _Row, x0: float, w: float) -> None:
         lo, hi = row.levels
         shown = np.clip(np.nan_to_num(row.values, nan=lo, posinf=hi, neginf=lo), lo, hi)  # never off-scale
-        idx = np.rint((shown - lo) / (hi - lo) * _BRUSH_STEPS).astype(int).tolist()
+        idx = np.rint(cm.level_fraction(shown, (lo, hi)) * _BRUSH_STEPS).astype(int).tolist()
         base = max(lo, min(0.0, hi))
         tops = row.y_of(np.maximum(shown, base))
         heights = np.maximum(row.y_of(np.minimum(shown, base)) - tops, 1.0).tolist()
@@ -260,7 +259,7 @@ class GatePanel(QWidget):
 
     def _paint_strip(self, p: QPainter, row: _Row) -> None:
         lo, hi = row.levels
-        frac = np.clip((np.nan_to_num(row.values, nan=lo) - lo) / (hi - lo), 0.0, 1.0)
+        frac = np.clip(cm.level_fraction(np.nan_to_num(row.values, nan=lo), (lo, hi)), 0.0, 1.0)
         rgba = np.ascontiguousarray(row.lut[np.rint(frac * 255).astype(int)][None, :, :])
         image = QImage(rgba.data, rgba.shape[1], 1, rgba.shape[1] * 4, QImage.Format.Format_RGBA8888)
         p.drawImage(row.rect, image)

@@ -30,6 +30,7 @@ __all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extrem
            "view_tip"]
 
 NAN_RGBA = (128, 128, 128, 255)  # an overflowed value: mid grey, as in the diagram (colormaps.color_for)
+F32_MAX = float(np.finfo(np.float32).max)
 
 
 class Window(NamedTuple):
@@ -66,7 +67,10 @@ def colorize(values: np.ndarray, levels: tuple[float, float], table: np.ndarray)
     """
     lo, hi = levels
     with np.errstate(invalid="ignore", over="ignore"):  # NaN casts to any index: painted over below
-        scaled = (values - np.float32(lo)) * np.float32(table.shape[0] / (hi - lo))
+        if max(-lo, hi) < F32_MAX / 2:
+            scaled = (values - np.float32(lo)) * np.float32(table.shape[0] / (hi - lo))
+        else:  # levels beyond float32's range (a relu RNN near overflow): in float64
+            scaled = cm.level_fraction(values, levels) * table.shape[0]
         index = np.clip(scaled, 0, table.shape[0] - 1).astype(np.uint8)
     rgba = table[index]
     rgba[np.isnan(values)] = NAN_RGBA

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ui.i18n import quantity_label, tr
-from ui.widgets.colormaps import style_plot, text_color_on, weights_map
+from ui.widgets.colormaps import level_fraction, style_plot, text_color_on, weights_map
 
 __all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of", "columns_for"]
 
@@ -240,7 +240,7 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
                     texts.append(item)
         lo, hi = levels
         for item, value in zip(texts, values.ravel(), strict=True):
-            frac = float(np.clip((value - lo) / (hi - lo), 0.0, 1.0)) if hi > lo else 0.5
+            frac = float(np.clip(level_fraction(value, levels), 0.0, 1.0)) if hi > lo else 0.5
             item.setText(f"{value:.2f}", color=text_color_on(self._cmap.mapToQColor(frac)))
         if new:
             self.fit_texts()
