@@ -159,8 +159,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(not self.controller.undo_stack.isClean())
 
     def reset_layout(self) -> None:
-        """Every dock back where it started, sized for the window."""
+        """Every dock back where it started (the open Tools docks too), sized for the window."""
         layout.arrange_docks(self)
+        if getattr(self, "insight", None) is not None:
+            self.insight.reset_docks()
         layout.apply_default_sizes(self)
         QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
 

@@ -227,3 +227,19 @@ def test_screenshot_command_writes_a_png(tmp_path):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_reset_layout_puts_the_open_tools_docks_back_in_their_default_places(window, qtbot):
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    window.actions_by_name["action_branch"].trigger()
+    window.actions_by_name["action_dashboard"].trigger()
+    branch, dashboard = window.docks["dock_branch"], window.docks["dock_dashboard"]
+    window.addDockWidget(right, branch)  # dragged elsewhere
+    window.addDockWidget(left, dashboard)
+    window.findChild(QAction, "action_reset_layout").trigger()
+    assert window.dockWidgetArea(branch) == Qt.DockWidgetArea.BottomDockWidgetArea and branch.isVisible()
+    assert window.dockWidgetArea(dashboard) == right and dashboard.isVisible()
+    assert window.docks["dock_gates"] in window.tabifiedDockWidgets(dashboard)
+    branch.close()
+    window.findChild(QAction, "action_reset_layout").trigger()
+    assert not branch.isVisible()  # a closed Tools dock stays closed

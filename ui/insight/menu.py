@@ -41,6 +41,7 @@ class InsightTools(QObject):
         self.compare_window = None
         self.conventions_dialog = None
         self.docks: dict[str, QDockWidget] = {}
+        self._places: dict[str, tuple[Qt.DockWidgetArea, str]] = {}  # default area and tab neighbour
         self.menu = QMenu(tr("&Tools"), window)
         self.menu.setObjectName("menu_tools")
         help_menu = window.menuBar().findChild(QMenu, "menu_help")
@@ -87,10 +88,8 @@ class InsightTools(QObject):
             dock = QDockWidget(title, self.window)
             dock.setObjectName(name)
             dock.setWidget(factory(self.window.controller, dock))
-            self.window.addDockWidget(area, dock)
-            neighbour = getattr(self.window, "docks", {}).get(beside)
-            if neighbour is not None and not neighbour.isFloating() and neighbour.isVisible():
-                self.window.tabifyDockWidget(neighbour, dock)  # a tab of a big panel, not a sliver
+            self._places[name] = (area, beside)
+            self._place(dock)
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
             toggle.setToolTip(tr("Show or hide the {panel} panel").format(panel=title))
@@ -102,6 +101,23 @@ class InsightTools(QObject):
         dock.show()
         dock.raise_()
         return dock
+
+    def _place(self, dock: QDockWidget) -> None:
+        """Put ``dock`` in its default place: its area, tabbed with its neighbour when that is shown."""
+        area, beside = self._places[dock.objectName()]
+        self.window.removeDockWidget(dock)  # a no-op for a new dock
+        dock.setFloating(False)
+        self.window.addDockWidget(area, dock)
+        neighbour = getattr(self.window, "docks", {}).get(beside)
+        if neighbour is not None and not neighbour.isFloating() and neighbour.isVisible():
+            self.window.tabifyDockWidget(neighbour, dock)  # a tab of a big panel, not a sliver
+
+    def reset_docks(self) -> None:
+        """Reset layout: the Tools docks that are open go back to their default places."""
+        for dock in self.docks.values():
+            if dock.isVisible():
+                self._place(dock)
+                dock.show()
 
     def show_branch(self) -> QDockWidget:
         """Show the branch (what if) dock ``dock_branch`` below the diagram and timeline."""
