@@ -34,6 +34,8 @@ class SetParameterCommand(QUndoCommand):
         Commands with the same key, name and index merge (one slider drag = one undo step).
     """
 
+    __slots__ = ("_controller", "index", "merge_key", "name", "new", "old")
+
     def __init__(self, controller: Controller, name: str, index: Any, values: Any, text: str,
                  merge_key: Any = None) -> None:
         super().__init__(text)
@@ -65,8 +67,11 @@ class SetInputsCommand(QUndoCommand):
     """Overwrite input rows ``start … start + n − 1`` (and columns ``cols``) with ``values``.
 
     A long session holds thousands of these, so each is kept small: the old and the new
-    values (n, d) live in one ``bytes`` object rather than two arrays with their headers.
+    values (n, d) live in one ``bytes`` object rather than two arrays with their headers, and
+    ``__slots__`` spare each command a ``__dict__``.
     """
+
+    __slots__ = ("_cols", "_controller", "_data", "start")
 
     def __init__(self, controller: Controller, start: int, values: np.ndarray, text: str,
                  cols: slice = slice(None)) -> None:
