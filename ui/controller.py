@@ -32,6 +32,7 @@ class Controller(Playback, QObject):
     -------
     step_changed(int)       the cursor moved (0 … T − 1)
     trace_changed(int)      the trace was recomputed from this step onward
+    trace_progress(int, int) rows first … done − 1 of a long recompute are final (trace_changed follows)
     weights_changed()       a parameter changed (same kind and sizes)
     cell_changed()          kind, sizes or dtype changed, or a new document: views rebuild
     unit_changed(int)       the selected unit changed
@@ -41,6 +42,7 @@ class Controller(Playback, QObject):
 
     step_changed = Signal(int)
     trace_changed = Signal(int)
+    trace_progress = Signal(int, int)
     weights_changed = Signal()
     cell_changed = Signal()
     unit_changed = Signal(int)
@@ -130,7 +132,8 @@ class Controller(Playback, QObject):
         self._stale_trace = self._pending = False  # a queued drag update is superseded
         self.session = session
         self.simulation = Simulation(session.cell.copy(), session.inputs, session.state(),
-                                     progress=self._progress)
+                                     progress=self._report)  # views are rebuilt: nothing to settle
+        self.simulation.progress = self._progress
         self.selected_unit = int(min(max(session.settings.get("selected_unit", 0), 0),
                                      self.cell.hidden_size - 1))
         self.speed = float(session.settings.get("speed", self.speed))
@@ -144,6 +147,12 @@ class Controller(Playback, QObject):
         self._version += 1
 
     def _progress(self, done: int, total: int) -> None:
+        if total >= LONG_RECOMPUTE:  # the recompute started at T − total
+            first = self.length - total
+            self.trace_progress.emit(first, first + done)
+        self._report(done, total)
+
+    def _report(self, done: int, total: int) -> None:
         if self.progress_hook is not None and total >= LONG_RECOMPUTE:
             self.progress_hook(done, total)
 

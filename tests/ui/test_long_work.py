@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from simulator import make_cell
 from simulator.session import Session
@@ -56,3 +58,73 @@ def test_background_threads_hand_the_interpreter_back_within_a_millisecond(windo
     import sys
 
     assert sys.getswitchinterval() == 0.001
+
+
+def test_settled_rows_hand_out_batches_and_the_rest_at_the_end():
+    rows = long_work.SettledRows(batch=3000)
+    assert rows.feed(100, 1124) is None  # fewer than a batch: wait
+    assert rows.feed(100, 3172) == (100, 3172)
+    assert rows.feed(100, 4196) is None
+    assert rows.feed(100, 6244) == (3172, 6244)
+    assert rows.take(100) == 6244  # the trace_changed(100) that ends it: the rest from 6,244
+    assert rows.take(100) == 100  # forgotten once taken
+    assert rows.feed(0, 4000) == (0, 4000)
+    assert rows.feed(0, 1024) is None and rows.take(0) == 0  # a restart: nothing of it processed yet
+    assert rows.feed(0, 4000) == (0, 4000)
+    assert rows.take(50) == 50  # a change from elsewhere: everything from its own start
+
+
+def test_the_timeline_and_overflow_scan_work_through_a_long_recompute_as_it_runs(window, monkeypatch):
+    from ui.widgets.overflow_bar import first_non_finite
+    from ui.widgets.timeline_heatmap import extreme_pyramid
+
+    monkeypatch.setattr(controller_module, "LONG_RECOMPUTE", 5_000)
+    c = window.controller
+    cell = make_cell("rnn", 1, 4, seed=0, nonlinearity="relu")
+    cell.weight_hh[:] = 0.3 * np.eye(4)
+    c.load_session(Session(cell=cell, inputs=np.ones((40_000, 1))))
+    timeline, bar = window.findChild(QWidget, "timeline"), window.findChild(QWidget, "overflow_warning")
+    starts, progress = [], []
+    c.trace_progress.connect(lambda first, done: progress.append((first, done)))
+    pyramid = timeline.pyramids["h"]
+    update = pyramid.update
+    monkeypatch.setattr(pyramid, "update", lambda x, start=0, stop=None: (
+        starts.append((start, stop)), update(x, start, stop)))
+    grow = 1.05 * np.eye(4)  # h grows 5% a step: inf near step 14,500
+    c.set_parameter("weight_hh", (slice(None), slice(None)), grow, text="grow")
+    assert progress[0] == (0, 1024) and progress[-1] == (0, 40_000)
+    assert starts == [(0, 8192), (8192, 16_384), (16_384, 24_576), (24_576, 32_768), (32_768, None)]
+    fresh = extreme_pyramid("h")
+    fresh.update(c.trace.h)
+    for mine, rebuilt in zip(pyramid.levels, fresh.levels, strict=True):
+        np.testing.assert_array_equal(mine, rebuilt)
+    step = first_non_finite(c.trace.h)
+    assert step is not None and 8192 < step < 32_768 and bar.step == step and not bar.isHidden()
+    starts.clear()
+    c.set_inputs(39_000, [[0.5]])  # a short recompute: pooled from its own step, nothing settled
+    assert starts == [(39_000, None)] and bar.step == step
+
+
+def test_a_recompute_that_raises_midway_closes_its_progress_dialog(window, monkeypatch, qtbot):
+    from simulator.cells.lstm import LSTMCell
+
+    monkeypatch.setattr(controller_module, "LONG_RECOMPUTE", 5_000)
+    monkeypatch.setattr(long_work, "SHOW_AFTER", 0.0)
+    monkeypatch.setattr(long_work, "FRAME_SECONDS", 0.0)
+    c = window.controller
+    c.load_session(Session(cell=make_cell("lstm", 3, 8, seed=0), inputs=np.ones((20_000, 3))))
+    kernel, calls = LSTMCell._kernel, []
+
+    def failing(self, trace, lo, hi):
+        calls.append(lo)
+        if len(calls) == 8:
+            raise MemoryError("injected")
+        return kernel(self, trace, lo, hi)
+
+    monkeypatch.setattr(LSTMCell, "_kernel", failing)
+    hook = c.progress_hook
+    with contextlib.suppress(MemoryError):  # the window's exception hook may take it instead
+        c.set_parameter("weight_hh", (0, 0), 0.5)
+    assert hook.dialog is not None and hook.dialog.isVisible()  # still up right after the failure
+    qtbot.waitUntil(lambda: hook.dialog is None, timeout=2000)  # the next turn of the event loop closes it
+    assert not [d for d in window.findChildren(QProgressDialog, "recompute_progress") if d.isVisible()]

@@ -168,3 +168,38 @@ def test_the_envelope_columns_are_numpys_min_and_max(seed, T, data):
     steps = np.concatenate([x, pad]).astype(F32).reshape(-1, width)
     np.testing.assert_array_equal(envelope[:, 0], np.nanmin(steps, axis=1))
     np.testing.assert_array_equal(envelope[:, 1], np.nanmax(steps, axis=1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(2, 30_000), st.floats(0, 1),
+       st.lists(st.integers(1, 5000), max_size=12))
+def test_pooling_a_running_recompute_chunk_by_chunk_equals_a_rebuild(seed, T, where, chunks):
+    rng = np.random.default_rng(seed)
+    x = _series(seed, T, 3)
+    pyramid = Pyramid(pool_extreme, neutral=0.0)
+    pyramid.update(x)
+    start = int(where * (T - 1))
+    x[start:] = rng.normal(size=(T - start, 3))  # the recompute's new rows, reported chunk by chunk
+    done = start
+    for size in chunks:
+        if done >= T:
+            break
+        stop = min(T, done + size)
+        pyramid.update(x, done, stop)
+        done = stop
+    pyramid.update(x, done)  # the trace_changed at the end: the rows not yet pooled
+    rebuilt = Pyramid(pool_extreme, neutral=0.0)
+    rebuilt.update(x)
+    for mine, fresh in zip(pyramid.levels, rebuilt.levels, strict=True):
+        np.testing.assert_array_equal(mine, fresh)
+
+
+def test_a_partial_update_of_a_series_whose_length_changed_is_skipped():
+    x = _series(1, 5000, 2)
+    pyramid = Pyramid(pool_extreme, neutral=0.5)
+    pyramid.update(x)
+    before = [level.copy() for level in pyramid.levels]
+    pyramid.update(np.vstack([x, x]), 0, 4096)
+    assert pyramid.length == 5000
+    for mine, old in zip(pyramid.levels, before, strict=True):
+        np.testing.assert_array_equal(mine, old)

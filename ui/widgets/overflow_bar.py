@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
 
 from ui.controller import Controller
 from ui.i18n import cell_label, tr
+from ui.long_work import SettledRows
 
 __all__ = ["OverflowBar", "first_non_finite"]
 
@@ -49,6 +50,8 @@ class OverflowBar(QFrame):
         self.setAccessibleName(tr("Overflow warning"))
         self.controller = controller
         self.step: int | None = None
+        self._settled = SettledRows()  # rows of a running long recompute already scanned
+        self._found: int | None = None  # the first non-finite step among them
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         icon = QLabel(self)
@@ -65,6 +68,7 @@ class OverflowBar(QFrame):
         self._apply_palette()
         self.hide()
         controller.trace_changed.connect(self._trace_changed)
+        controller.trace_progress.connect(self._scan_settled)
         self._trace_changed(0)
 
     def _apply_palette(self) -> None:
@@ -75,12 +79,25 @@ class OverflowBar(QFrame):
         palette.setColor(QPalette.ColorRole.Window, mix)
         self.setPalette(palette)
 
+    def _scan_settled(self, first: int, done: int) -> None:
+        """Scan the rows a long recompute has finished while it still runs (``trace_progress``)."""
+        rows = self._settled.feed(first, done)
+        if rows is None:
+            return
+        if rows[0] == first:
+            self._found = None
+        if self._found is None:
+            self._found = first_non_finite(self.controller.trace.h[:rows[1]], rows[0])
+
     def _trace_changed(self, first: int) -> None:
         h = self.controller.trace.h
+        rest, found, self._found = self._settled.take(first), self._found, None
         if self.step is not None and self.step < first:
             step = self.step  # rows before ``first`` did not change
+        elif rest != first and found is not None:
+            step = found  # found in the rows scanned during the recompute
         else:
-            step = first_non_finite(h, min(max(first, 0), len(h)))
+            step = first_non_finite(h, min(max(rest, 0), len(h)))
         self.step = step
         if step is None:
             self.hide()

@@ -18,11 +18,13 @@ from PySide6.QtCore import QEvent, QPointF, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
-from ui.i18n import quantity_label, tr
+from ui.i18n import tr
+from ui.long_work import SettledRows
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_heatmap import Heatmap, extreme_pyramid, view_tip
 from ui.widgets.timeline_lines import LINE_COLORS, UnitLines, legend_html
 from ui.widgets.timeline_pyramid import Pyramid
+from ui.widgets.timeline_toolbar import fill_toolbar
 from ui.widgets.timeline_view import CursorLine, CursorView, SeekViewBox, heatmap_value, visible_window
 
 __all__ = ["LINE_COLORS", "LINES_HEIGHT", "Timeline"]
@@ -58,6 +60,7 @@ class Timeline(QWidget):
         self.controller = controller
         self.heatmaps: dict[str, Heatmap] = {}
         self.pyramids: dict[str, Pyramid] = {}
+        self.settled = SettledRows()  # rows a running long recompute has finished and we pooled
         self._shape: tuple[int, int] | None = None  # (T, H) the axes were last set for
         self._keep: tuple[tuple[int, int], tuple[float, float]] | None = None  # zoom across new rows
         self.plots: dict[str, pg.PlotItem] = {}
@@ -85,6 +88,7 @@ class Timeline(QWidget):
         self.view.scene().sigMouseMoved.connect(self._on_hover)
         controller.cell_changed.connect(self.rebuild)
         controller.trace_changed.connect(self.set_trace)
+        controller.trace_progress.connect(self._settle)
         controller.step_changed.connect(self.move_cursor)
         controller.unit_changed.connect(self._on_unit_changed)
         self.rebuild()
@@ -103,35 +107,11 @@ class Timeline(QWidget):
         right after ``cell_changed``), so a new document is pooled once.
         """
         self.pyramids.clear()
-        self._build_toolbar()
+        self.settled.forget()
+        self.buttons, self.unit_label = fill_toolbar(self.toolbar, cm.quantity_names(self.controller.cell),
+                                                     self.hidden, self.set_shown)
         self._build_rows()
         self._keep = None  # a new document starts at the whole sequence
-
-    def _build_toolbar(self) -> None:
-        while self.toolbar.count():
-            item = self.toolbar.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.buttons.clear()
-        show = QLabel(tr("Show:"))
-        show.setToolTip(tr("Choose which gates and states the timeline shows"))
-        self.toolbar.addWidget(show)
-        for name in (*cm.quantity_names(self.controller.cell), "lines"):
-            button = QToolButton()
-            button.setText(tr("lines") if name == "lines" else name)
-            button.setCheckable(True)
-            button.setChecked(name not in self.hidden)
-            button.setObjectName(f"timeline_show_{name}")
-            what = tr("the selected unit's lines") if name == "lines" else f"{quantity_label(name)} {name}"
-            button.setToolTip(tr("Show or hide {what}").format(what=what))
-            button.setAccessibleName(tr("Show {what}").format(what=what))
-            button.toggled.connect(lambda on, n=name: self.set_shown(n, on))
-            self.toolbar.addWidget(button)
-            self.buttons[name] = button
-        self.toolbar.addStretch(1)
-        self.unit_label = QLabel()
-        self.unit_label.setToolTip(tr("The unit whose lines are drawn (select it in the gate panel)"))
-        self.toolbar.addWidget(self.unit_label)
 
     def set_shown(self, name: str, shown: bool) -> None:
         """Show or hide one quantity's heatmap (or ``"lines"``, the selected unit's plot)."""
@@ -224,15 +204,29 @@ class Timeline(QWidget):
         so an edit neither resets the user's zoom nor re-lays out the plots.
         """
         arrays, T, H = self._arrays(), self.controller.length, self.controller.cell.hidden_size
+        rest = self.settled.take(start)  # a long recompute's rows were pooled as they came
         for name, heatmap in self.heatmaps.items():
-            self.pyramids[name].update(arrays[name], start)
+            self.pyramids[name].update(arrays[name], rest)
             heatmap.set_levels(cm.levels_for(name, self.controller.cell, self.controller.trace))
         if self.lines is not None:
-            self.lines.set_data(arrays, self.controller.selected_unit, start)
+            self.lines.set_data(arrays, self.controller.selected_unit, rest)
         if self._shape != (T, H):
             self._set_axes(T, H)
         self.refresh_view(start)
         self.move_cursor(self.controller.step)
+
+    def _settle(self, first: int, done: int) -> None:
+        """Pool rows ``first`` … ``done`` − 1 of a long recompute still running (``trace_progress``)."""
+        if self._shape is None or self._shape[0] != self.controller.length:
+            return  # T changed: the final set_trace pools from the change on
+        rows = self.settled.feed(first, done)
+        if rows is None:
+            return
+        (lo, hi), arrays = rows, self._arrays()
+        for name in self.heatmaps:
+            self.pyramids[name].update(arrays[name], lo, hi)
+        if self.lines is not None:
+            self.lines.set_data(arrays, self.controller.selected_unit, lo, hi)
 
     def _set_axes(self, T: int, H: int) -> None:
         keep, self._keep = self._keep, None

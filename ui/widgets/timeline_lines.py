@@ -84,13 +84,17 @@ class UnitLines:
         """Bytes held by the pyramids."""
         return sum(p.nbytes for p in self.pyramids.values())
 
-    def set_data(self, arrays: dict[str, np.ndarray], unit: int, start: int = 0) -> None:
-        """Re-pool ``unit`` of every (T, H) array from step ``start`` on (from 0 for another unit)."""
+    def set_data(self, arrays: dict[str, np.ndarray], unit: int, start: int = 0,
+                 stop: int | None = None) -> None:
+        """Re-pool ``unit`` of every (T, H) array from step ``start`` on (from 0 for another unit).
+
+        ``stop``: only rows before it are final yet (see :meth:`Pyramid.update`).
+        """
         start = start if unit == self.unit else 0
         self.unit = unit
         for name, pyramid in self.pyramids.items():
-            pyramid.update(_unit_column(arrays[name], unit), start)
-        if start == 0:
+            pyramid.update(_unit_column(arrays[name], unit), start, stop)
+        if start == 0 and stop is None:
             self.window = None  # every column is new
 
     def show(self, arrays: dict[str, np.ndarray], window: Window, changed: int | None = None) -> None:

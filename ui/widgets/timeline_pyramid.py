@@ -146,21 +146,30 @@ class Pyramid:
         """Bytes held by the levels."""
         return sum(level.nbytes for level in self.levels)
 
-    def update(self, source: np.ndarray, start: int = 0) -> None:
-        """Re-pool after rows ``start`` … T − 1 of ``source`` (T, K) changed (T may have changed too)."""
+    def update(self, source: np.ndarray, start: int = 0, stop: int | None = None) -> None:
+        """Re-pool after rows ``start`` … T − 1 of ``source`` (T, K) changed (T may have changed too).
+
+        With ``stop``, only rows ``start`` … ``stop`` − 1 are final so far (a long recompute
+        still running, T unchanged): the entries over them are pooled now, and the next call
+        must start at ``stop`` or before. A partial update of a series whose length changed
+        is not possible; it is skipped and the final call pools everything from ``start``.
+        """
+        if stop is not None and source.shape[0] != self.length:
+            return
         start = max(0, min(start, source.shape[0], self.length))
         with np.errstate(over="ignore"):  # float64 beyond float32's range: ±inf
-            self.levels = self._pooled(source, start)
+            self.levels = self._pooled(source, start, source.shape[0] if stop is None else stop)
         self.length = source.shape[0]
 
-    def _pooled(self, source: np.ndarray, start: int) -> list[np.ndarray]:
-        """The levels of ``source`` with the entries before ``start`` kept from the current ones."""
+    def _pooled(self, source: np.ndarray, start: int, stop: int) -> list[np.ndarray]:
+        """The levels of ``source`` with the entries outside rows ``start`` … ``stop`` − 1 kept."""
         width = self.levels[0].shape[1] if self.levels else self.pool(as_float32(source[:1]), 1).shape[1]
         below, n, levels = source, source.shape[0], []
         for k in range(1, 64):
             if n <= TOP:
                 break
             n, first = -(-n // FACTOR), start // FACTOR ** k  # entries, and the first that changed
+            end = min(-(-stop // FACTOR ** k) * FACTOR, below.shape[0])  # rows below of the last one
             if k > len(self.levels):  # T grew past a level's size: a new level, pooled whole
                 level, first = np.empty((n, width), np.float32), 0
             elif self.levels[k - 1].shape[0] != n:  # T changed: keep the entries before the first change
@@ -168,8 +177,8 @@ class Pyramid:
                 level[:first] = self.levels[k - 1][:first]
             else:
                 level = self.levels[k - 1]
-            for a in range(first * FACTOR, below.shape[0], CHUNK):  # a chunk at a time: small temporaries
-                pooled = self.pool(as_float32(below[a:a + CHUNK]), FACTOR)
+            for a in range(first * FACTOR, end, CHUNK):  # a chunk at a time: small temporaries
+                pooled = self.pool(as_float32(below[a:min(a + CHUNK, end)]), FACTOR)
                 level[a // FACTOR:a // FACTOR + pooled.shape[0]] = pooled
             levels.append(level)
             below = level
