@@ -99,6 +99,7 @@ def recompute(cell: Cell, trace: Trace, start: int = 0,
         while lo < T:
             hi = min(T, (lo // CHUNK + 1) * CHUNK)
             cell._kernel(trace, lo, hi)
+            trace.settle(hi)  # the running summaries follow, so the end leaves only a block to reduce
             lo = hi
             progress(lo - start, T - start)
 

@@ -193,12 +193,20 @@ class Trace:
         for cache in self._abs_max.values():
             cache.invalidate(start)
 
+    def settle(self, stop: int) -> None:
+        """Rows before ``stop`` are final (a chunked recompute): bring the kept summaries up to there."""
+        for name, cache in self._abs_max.items():
+            cache.advance(self._values(name), stop)
+
+    def _values(self, name: str) -> np.ndarray | None:
+        return self.h if name == "h" else self.c if name == "c" else self.gates[name]
+
     def abs_max(self, name: str) -> float:
         """The largest finite |value| of ``h``, ``c`` or a gate over all steps (0.0 when empty).
 
         Kept per block of rows, so after an edit at step t only rows from t on are reduced.
         """
-        values = self.h if name == "h" else self.c if name == "c" else self.gates[name]
+        values = self._values(name)
         if values is None:
             raise KeyError(f"this {self.kind.upper()} trace has no {name!r}")
         return self._abs_max.setdefault(name, BlockAbsMax()).value(values)

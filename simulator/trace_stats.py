@@ -45,6 +45,18 @@ class BlockAbsMax:
         """Rows ``start`` … end changed."""
         self._valid = min(self._valid, max(int(start), 0) // BLOCK)
 
+    def advance(self, values: np.ndarray, stop: int) -> None:
+        """Reduce the stale blocks that lie wholly before row ``stop`` (a recompute still running:
+        rows from ``stop`` on are not final yet), so the final :meth:`value` has only the rest left."""
+        if self._length != values.shape[0]:
+            return  # a new length: value() sorts it out
+        full = min(stop, values.shape[0]) // BLOCK
+        if self._blocks.shape[0] != -(-values.shape[0] // BLOCK):
+            return
+        for k in range(self._valid, full):
+            self._blocks[k] = finite_abs_max(values[k * BLOCK:(k + 1) * BLOCK])
+        self._valid = max(self._valid, full)
+
     def value(self, values: np.ndarray) -> float:
         """max |v| over the finite entries of ``values`` (T, H), reducing only stale blocks."""
         T = values.shape[0]

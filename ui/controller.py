@@ -92,6 +92,11 @@ class Controller(Playback, QObject):
         return self.simulation.trace
 
     @property
+    def version(self) -> int:
+        """A number every edit of the document changes (weights, inputs, a new document)."""
+        return self._version
+
+    @property
     def length(self) -> int:
         """T, the number of steps."""
         return self.simulation.length

@@ -56,6 +56,11 @@ class RecomputeProgress:
         self._watchdog = QTimer(parent, singleShot=True, interval=0)
         self._watchdog.timeout.connect(self._finish)
 
+    @property
+    def active(self) -> bool:
+        """True while a long recompute is under way (from its first report to its end)."""
+        return self._started is not None
+
     def __call__(self, done: int, total: int) -> None:
         self._watchdog.stop()
         now = time.perf_counter()

@@ -15,6 +15,7 @@ import contextlib
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QMessageBox
 from simulator.errors import InputError
 from simulator.session import Session
 from ui.i18n import tr
+from ui.recovery_copy import SlicedCopy
 from ui.recovery_file import find_orphans, read_recovery, recovery_dir, write_recovery
 
 if TYPE_CHECKING:
@@ -80,7 +82,7 @@ class RecoveryManager(QObject):
         self.writes = 0
         self.last_write_seconds = 0.0  # how long the last recovery file took to write
         self._thread: threading.Thread | None = None
-        self._inputs: np.ndarray | None = None  # the autosave's copy of the inputs, reused
+        self._copy = SlicedCopy(c, self._start_writer, self)  # the inputs, a slice per event-loop pass
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave)
@@ -135,51 +137,57 @@ class RecoveryManager(QObject):
 
     @property
     def busy(self) -> bool:
-        """True while the background writer runs."""
-        return self._thread is not None and self._thread.is_alive()
+        """True while an autosave copies the inputs or its background writer runs."""
+        return self._copy.active or (self._thread is not None and self._thread.is_alive())
 
     # -- writing ----------------------------------------------------------------------------------
-    def _snapshot(self) -> tuple[dict[str, Any], str | None, str, float]:
-        """The document's Session fields, made on the GUI thread in one memory copy.
-
-        The inputs (32 MB at 1,000,000 steps of D = 4) are copied into a buffer kept between
-        autosaves, whose pages are already mapped; the Session itself (its validation and its
-        own copy) is made by the writer thread. No autosave starts while one is being written,
-        so the buffer is never overwritten under the writer.
-        """
-        x = self.controller.trace.x
-        buffer = self._inputs
-        if buffer is None or buffer.shape != x.shape or buffer.dtype != x.dtype:
-            buffer = self._inputs = np.empty_like(x)
-        np.copyto(buffer, x)
-        fields = self.controller.snapshot_fields(inputs=buffer)
+    def _fields(self, inputs: np.ndarray) -> tuple[dict[str, Any], str | None, str, float]:
+        """The writer's arguments: the document's Session fields with ``inputs`` (T, D), a copy."""
+        fields = self.controller.snapshot_fields(inputs=inputs)
         fields["settings"].update(self.window.view_settings())
         return fields, self.controller.path, self.window.documents.display_name(), time.time()
 
     def autosave(self) -> None:
-        """Write the recovery file now in the background (nothing when there are no unsaved changes)."""
+        """Write the recovery file now in the background (nothing when there are no unsaved changes).
+
+        The inputs are copied on the GUI thread a slice per event-loop pass (:mod:`ui.recovery_copy`),
+        into a buffer kept between autosaves; the Session itself (its validation and its own copy)
+        is made by the writer thread. No autosave starts while one is under way (the buffer is
+        never overwritten under the writer) or while a long recompute runs (it would slow it).
+        """
         if not self._dirty:
             self.discard()
             return
-        if self.busy:  # the previous write is still going: try again shortly
-            self._timer.start(100)
+        if self.busy or getattr(self.controller.progress_hook, "active", False):
+            self._timer.start(100)  # try again shortly
             return
-        args = self._snapshot()
-        self._thread = threading.Thread(target=self._write, args=args, name="gatescope-autosave", daemon=True)
+        self._copy.start()  # then _start_writer
+
+    def _start_writer(self, inputs: np.ndarray) -> None:
+        self._thread = threading.Thread(target=self._write, args=(*self._fields(inputs), self._pause),
+                                        name="gatescope-autosave", daemon=True)
         self._thread.start()
+
+    def _pause(self) -> None:
+        """The writer thread waits while a long recompute runs: sharing the interpreter, both would
+        crawl and the window would stall between the recompute's chunks."""
+        while getattr(self.controller.progress_hook, "active", False):
+            time.sleep(0.02)
 
     def flush(self) -> None:
         """Write the recovery file now, in this thread, and wait for it (when there are unsaved changes)."""
         self._timer.stop()
+        self._copy.cancel()
         self.wait()
         if self._dirty:
-            self._write(*self._snapshot())
+            self._write(*self._fields(self.controller.trace.x.copy()))
 
-    def _write(self, fields: dict[str, Any], document_path: str | None, name: str, saved_at: float) -> None:
+    def _write(self, fields: dict[str, Any], document_path: str | None, name: str, saved_at: float,
+               pause: Callable[[], None] | None = None) -> None:
         started = time.perf_counter()
         try:
             session = Session.trusted(**fields)  # the document's own, validated fields
-            write_recovery(self.path, session, document_path, name, saved_at)
+            write_recovery(self.path, session, document_path, name, saved_at, pause=pause)
         except (InputError, OSError, ValueError) as err:
             self.failed.emit(str(err))
             return
@@ -188,7 +196,8 @@ class RecoveryManager(QObject):
         self.saved.emit(str(self.path))
 
     def wait(self) -> None:
-        """Block until a background write has finished."""
+        """Block until an autosave under way has been written (its copy is completed at once)."""
+        self._copy.complete()
         if self._thread is not None:
             self._thread.join()
             self._thread = None
@@ -196,6 +205,7 @@ class RecoveryManager(QObject):
     def discard(self) -> None:
         """Forget the unsaved work: stop the timer and delete this process's recovery file."""
         self._timer.stop()
+        self._copy.cancel()
         self.wait()
         with contextlib.suppress(OSError):
             self.path.unlink()

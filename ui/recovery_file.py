@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,10 +114,11 @@ def _skeleton(session: Session, arrays: list[np.ndarray]) -> dict[str, Any]:
 
 
 def write_recovery(path: Path, session: Session, document_path: str | None, name: str,
-                   saved_at: float, pid: int | None = None) -> None:
+                   saved_at: float, pid: int | None = None, pause: Callable[[], None] | None = None) -> None:
     """Write ``session`` with its metadata to ``path`` atomically (safe to call from a thread).
 
-    ``pid`` names the writer (this process by default; tests write other processes' files).
+    ``pid`` names the writer (this process by default; tests write other processes' files);
+    ``pause()``, when given, is called between pieces of the file (it may wait).
     """
     arrays: list[np.ndarray] = []
     pid = os.getpid() if pid is None else pid
@@ -129,6 +130,8 @@ def write_recovery(path: Path, session: Session, document_path: str | None, name
     with atomic_write(path, binary=True) as fh:
         for chunk in _chunks(data, arrays):
             fh.write(chunk.encode("utf-8"))
+            if pause is not None:
+                pause()
 
 
 # -- reading ------------------------------------------------------------------------------------

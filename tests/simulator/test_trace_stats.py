@@ -68,3 +68,33 @@ def test_abs_max_after_weight_edit_and_copy() -> None:
     assert copy.abs_max("h") == sim.trace.abs_max("h")
     with pytest.raises(KeyError):
         sim.trace.abs_max("c")  # an RNN has no cell state
+
+
+def test_a_chunked_recompute_keeps_the_summaries_current_up_to_its_last_block() -> None:
+    from simulator.simulation import CHUNK
+
+    T = 5 * BLOCK + 123
+    sim = Simulation(make_cell("lstm", 2, 3, seed=1), np.sin(np.arange(2 * T).reshape(T, 2) * 0.01))
+    trace = sim.trace
+    assert trace.abs_max("c") == finite_abs_max(trace.c)  # the cache for c exists from here on
+    sim.cell.weight_hh[0, 0] += 0.5
+    reports = []
+    sim.progress = lambda done, total: reports.append(trace._abs_max["c"]._valid)
+    sim.refresh(0)
+    assert len(reports) == -(-T // CHUNK)
+    assert reports[0] == CHUNK // BLOCK and reports[-1] == T // BLOCK  # only the last, partial block left
+    assert trace.abs_max("c") == finite_abs_max(trace.c)  # equal to a full reduction at the end
+
+
+def test_advance_reduces_only_whole_blocks_before_the_row_and_ignores_another_length() -> None:
+    values = np.zeros((3 * BLOCK, 1))
+    cache = BlockAbsMax()
+    cache.value(values)
+    cache.invalidate(0)
+    values[BLOCK + 5, 0] = 4.0
+    values[2 * BLOCK + 5, 0] = -9.0
+    cache.advance(values, 2 * BLOCK + 100)  # block 2 is not final yet
+    assert cache._valid == 2 and cache._blocks[:2].tolist() == [0.0, 4.0]
+    cache.advance(np.zeros((4 * BLOCK, 1)), 4 * BLOCK)  # another length: left to value()
+    assert cache._valid == 2
+    assert cache.value(values) == 9.0

@@ -136,25 +136,67 @@ def test_autosave_follows_changes_and_nothing_is_written_without_them(window, ma
 
 
 def test_the_writer_works_on_its_own_copy_of_the_inputs(window, managed, qtbot):
-    """The GUI copies the inputs once into a reused buffer; an edit during a write is not in that file."""
-    c = window.controller
+    """The GUI copies the inputs into a reused buffer; an edit during a write is not in that file."""
+    c, copy = window.controller, managed._copy
     c.set_inputs(2, [[0.25]])
     managed._timer.stop()
-    fields = managed._snapshot()[0]
-    buffer = managed._inputs
+    copied = []
+    copy._done = copied.append  # a short copy completes at once; keep it instead of writing
+    copy.start()
+    copy._done = managed._start_writer
+    fields = managed._fields(copied[0])[0]
+    buffer = copy.buffer
     assert fields["inputs"] is buffer and not np.shares_memory(buffer, c.trace.x)
     c.set_inputs(2, [[-4.0]])  # edited after the snapshot: the snapshot keeps 0.25
     assert Session(**fields).inputs[2, 0] == 0.25
     managed.autosave()
     qtbot.waitUntil(lambda: not managed.busy, timeout=2000)
     assert read_recovery(managed.path)[1].inputs[2, 0] == -4.0
-    assert managed._inputs is buffer  # same shape: the buffer (its mapped pages) is reused
+    assert copy.buffer is buffer  # same shape: the buffer (its mapped pages) is reused
     c.insert_inputs(0, [[1.0]])  # a new length gets a new buffer
     managed.autosave()
     qtbot.waitUntil(lambda: not managed.busy, timeout=2000)
-    assert managed._inputs is not buffer and len(read_recovery(managed.path)[1].inputs) == c.length
+    assert copy.buffer is not buffer and len(read_recovery(managed.path)[1].inputs) == c.length
 
 
+def test_long_inputs_are_copied_a_slice_per_pass_and_an_edit_between_slices_starts_over(window, qtbot):
+    from ui.recovery_copy import SlicedCopy
+
+    c = window.controller
+    c.load_session(Session(cell=make_cell("gru", 2, 3, seed=0), inputs=np.arange(100.0).reshape(50, 2)))
+    copied = []
+    copy = SlicedCopy(c, copied.append, window, rows=8)
+    copy.start()
+    assert copy.active and copy._next == 8 and not copied  # the first slice; the rest in later passes
+    qtbot.waitUntil(lambda: bool(copied), timeout=2000)  # the event loop drives the passes
+    np.testing.assert_array_equal(copied.pop(), c.trace.x)
+    copy.start()
+    copy._timer.stop()  # drive the passes by hand to place an edit between two slices
+    copy._step()
+    assert copy._next == 16
+    c.set_inputs(40, [[-1.0, -2.0]])
+    while copy.active:
+        copy._step()
+    assert copy.restarts == 1
+    np.testing.assert_array_equal(copied.pop(), c.trace.x)  # one version: the edited one
+    assert c.trace.x[40].tolist() == [-1.0, -2.0]
+    c.set_inputs(0, [[5.0, 5.0]])
+    copy.start()
+    copy.complete()  # a flush: the rest at once
+    assert not copy.active and copied[0][0].tolist() == [5.0, 5.0]
+    np.testing.assert_array_equal(copied[0], c.trace.x)
+
+
+def test_no_autosave_starts_while_a_long_recompute_runs(window, managed):
+    class Running:
+        active = True
+
+    c = window.controller
+    c.set_inputs(2, [[0.25]])
+    c.progress_hook = Running()
+    managed.autosave()
+    assert not managed.busy and managed._timer.isActive()  # tried again shortly
+    assert managed._timer.interval() == 100
 def test_the_delay_is_capped_at_thirty_seconds(window, tmp_path, monkeypatch):
     monkeypatch.setenv("GATESCOPE_AUTOSAVE_SECONDS", "600")
     assert RecoveryManager(window, directory=tmp_path).seconds == 30.0
@@ -249,3 +291,44 @@ def test_a_slow_write_spaces_the_next_autosave_but_never_beyond_thirty_seconds(w
     managed.last_write_seconds = 9.0
     assert managed.interval == 30.0  # the promise: at most 30 s after a change
     managed._timer.stop()
+
+
+def test_a_copy_restarted_by_edits_in_every_pass_finishes_in_one_pass_after_three(window):
+    from ui.recovery_copy import MAX_RESTARTS, SlicedCopy
+
+    c = window.controller
+    c.load_session(Session(cell=make_cell("rnn", 1, 2, seed=0), inputs=np.zeros((40, 1))))
+    copied = []
+    copy = SlicedCopy(c, copied.append, window, rows=8)
+    copy.start()
+    copy._timer.stop()
+    for k in range(MAX_RESTARTS):
+        c.set_inputs(30, [[float(k + 1)]])  # a drag: an edit before every pass
+        copy._step()
+    assert copy.restarts == MAX_RESTARTS and not copy.active  # the third restart copied everything
+    assert copied[0][30, 0] == MAX_RESTARTS
+    np.testing.assert_array_equal(copied[0], c.trace.x)
+
+
+def test_the_writer_pauses_between_pieces_while_a_long_recompute_runs(window, managed, qtbot):
+    class Hook:
+        active = True
+
+    c = window.controller
+    c.load_session(Session(cell=make_cell("gru", 2, 3, seed=0), inputs=np.zeros((3000, 2))))
+    c.set_inputs(5, [[1.0, 2.0]])
+    managed._timer.stop()
+    c.progress_hook = Hook()  # a long recompute runs
+    managed._start_writer(c.trace.x.copy())  # and a write starts (it began just before, say)
+    time.sleep(0.3)
+    assert managed.busy and managed.writes == 0  # the writer waits
+    Hook.active = False  # the recompute ends
+    qtbot.waitUntil(lambda: not managed.busy, timeout=3000)
+    assert managed.writes == 1 and read_recovery(managed.path)[1].inputs[5].tolist() == [1.0, 2.0]
+
+
+def test_write_recovery_calls_pause_between_pieces(tmp_path):
+    session = Session(cell=make_cell("rnn", 1, 2, seed=0), inputs=np.zeros((2000, 1)))
+    calls = []
+    write_recovery(tmp_path / "r.json", session, None, "x", time.time(), pause=lambda: calls.append(1))
+    assert len(calls) >= 2000 // 512 and read_recovery(tmp_path / "r.json")[1].inputs.shape == (2000, 1)
