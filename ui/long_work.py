@@ -68,6 +68,8 @@ class RecomputeProgress:
             self._started = self._last = now
         if done >= total:
             self._finish()
+            self.frames += 1  # a last turn now: the views' redraw that follows starts a fresh frame
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             return
         self._watchdog.start()  # the next report stops it first; if none comes, it closes the dialog
         if now - self._last < FRAME_SECONDS:

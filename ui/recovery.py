@@ -39,6 +39,7 @@ MAX_SECONDS = 30.0
 MIN_SECONDS = 0.05
 WRITE_SHARE = 10.0  # the next autosave waits at least this many times the last write's duration
 SECONDS_KEY = "recovery/autosave_seconds"
+WRITER_YIELD = 0.0005  # seconds the writer sleeps between pieces (~1 ms each) so the GUI gets the GIL
 
 
 def _interval_seconds() -> float:
@@ -169,8 +170,13 @@ class RecoveryManager(QObject):
         self._thread.start()
 
     def _pause(self) -> None:
-        """The writer thread waits while a long recompute runs: sharing the interpreter, both would
-        crawl and the window would stall between the recompute's chunks."""
+        """Between pieces of the file, the writer thread lets the GUI thread have the interpreter.
+
+        A short sleep hands the GIL over at once (a thread that only waits for it may wait for
+        many pieces: the writer takes it back after each write); while a long recompute runs the
+        writer waits, as the two would otherwise crawl and the window stall between chunks.
+        """
+        time.sleep(WRITER_YIELD)
         while getattr(self.controller.progress_hook, "active", False):
             time.sleep(0.02)
 
