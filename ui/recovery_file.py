@@ -2,19 +2,25 @@
 
 One file per running GateScope, ``recovery-<pid>-<stamp>.json`` in :func:`recovery_dir`::
 
-    {"format": "gatescope-recovery", "version": 1, "pid": 4711, "process_start": "123456",
+    {"format": "gatescope-recovery", "version": 2, "pid": 4711, "process_start": "123456",
      "saved_at": 1718000000.5, "document_path": "/home/me/mine.json", "name": "mine.json",
      "session": { ...exactly Session.to_dict()... }}
 
-Large arrays (inputs, weights) are encoded a few thousand rows at a time, so a writer in a
-background thread hands the interpreter back to the GUI between chunks. A file is an *orphan*
+Arrays of more than :data:`ROWS_PER_CHUNK` rows (the inputs of a long sequence) are stored as
+``{"shape": [T, D], "float64_base64": "..."}``: their little-endian float64 bytes in base64,
+exact and about fifty times faster to write and read than JSON numbers. They are encoded
+:data:`ROWS_PER_CHUNK` rows at a time, so a writer in a background thread hands the interpreter
+back to the GUI between chunks. Version 1 files (numbers only) are still read. A file is an *orphan*
 when the process that wrote it is gone (or its pid now belongs to another process).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
+import math
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -31,8 +37,8 @@ __all__ = ["RECOVERY_FORMAT", "RecoveryInfo", "recovery_dir", "write_recovery", 
            "find_orphans", "process_start"]
 
 RECOVERY_FORMAT = "gatescope-recovery"
-RECOVERY_VERSION = 1
-ROWS_PER_CHUNK = 512
+RECOVERY_VERSION = 2
+ROWS_PER_CHUNK = 3 * 1024  # a multiple of 3: every chunk's bytes encode to base64 without padding
 _MARK = "\x00gatescope-array-{}\x00"
 
 
@@ -88,11 +94,11 @@ def _chunks(data: dict[str, Any], arrays: list[np.ndarray]) -> Iterator[str]:
         if arr.ndim < 2 or len(arr) <= ROWS_PER_CHUNK:
             yield json.dumps(arr.tolist(), allow_nan=False)
             continue
-        yield "["
+        yield f'{{"shape": {list(arr.shape)}, "float64_base64": "'
         for start in range(0, len(arr), ROWS_PER_CHUNK):
-            part = json.dumps(arr[start:start + ROWS_PER_CHUNK].tolist(), allow_nan=False)
-            yield ("," if start else "") + part[1:-1]
-        yield "]"
+            rows = np.ascontiguousarray(arr[start:start + ROWS_PER_CHUNK], dtype="<f8")
+            yield base64.b64encode(rows.data).decode("ascii")
+        yield '"}'
     yield text
 
 
@@ -154,6 +160,36 @@ def _load_json(path: Path) -> dict[str, Any]:
     return data
 
 
+def _array(value: Any, where: str) -> Any:
+    """``value``, or the array a ``{"shape", "float64_base64"}`` object encodes (checked)."""
+    if not isinstance(value, dict) or set(value) != {"shape", "float64_base64"}:
+        return value
+    shape, text = value["shape"], value["float64_base64"]
+    if (not isinstance(shape, list) or not 1 <= len(shape) <= 2 or not isinstance(text, str)
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)):
+        raise InputError(f"{where}: an encoded array needs a shape of one or two sizes and base64 text")
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, binascii.Error):
+        raise InputError(f"{where}: the encoded array is not valid base64") from None
+    if len(raw) != 8 * math.prod(shape):
+        raise InputError(f"{where}: the encoded array holds {len(raw) // 8} numbers, its shape "
+                         f"{shape} needs {math.prod(shape)}")
+    return np.frombuffer(raw, dtype="<f8").reshape(shape).astype(np.float64)
+
+
+def _decoded(session: Any) -> Any:
+    """The session dict with its encoded arrays (inputs, cell parameters) decoded."""
+    if not isinstance(session, dict):
+        return session
+    out = {**session, "inputs": _array(session.get("inputs"), "session: inputs")}
+    cell = session.get("cell")
+    if isinstance(cell, dict) and isinstance(cell.get("parameters"), dict):
+        out["cell"] = {**cell, "parameters": {k: _array(v, f"session: {k}")
+                                              for k, v in cell["parameters"].items()}}
+    return out
+
+
 def _info(path: Path, data: dict[str, Any]) -> RecoveryInfo:
     pid, saved, doc, name = (data.get(k) for k in ("pid", "saved_at", "document_path", "name"))
     if not isinstance(pid, int) or not isinstance(saved, (int, float)) or isinstance(saved, bool):
@@ -168,7 +204,7 @@ def read_recovery(path: Path) -> tuple[RecoveryInfo, Session]:
     data = _load_json(path)
     info = _info(path, data)
     try:
-        session = Session.from_dict(data.get("session"))
+        session = Session.from_dict(_decoded(data.get("session")))
     except RecursionError:
         raise InputError(f"{path.name}: JSON nested too deeply") from None
     except InputError as err:

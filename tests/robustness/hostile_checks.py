@@ -39,6 +39,7 @@ BUDGET = {
     "inputs .npy bytes": 500, "inputs .npy built": 800, "inputs .csv": 900, "inputs .json": 900,
     "initial state .npz": 500,
     "session bytes": 500, "session built": 700, "preset": 400,
+    "recovery bytes": 400, "recovery encoded array": 400,
 }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from simulator import make_cell
+from simulator.errors import InputError
 from simulator.session import Session
 from ui.recovery import RecoveryManager
 from ui.recovery_file import find_orphans, read_recovery, write_recovery
@@ -273,7 +276,11 @@ def test_the_streamed_file_is_exactly_the_session(tmp_path):
     session = Session(cell=cell, inputs=x, step=777, title="t", settings={"a": [1, 2]})
     path = tmp_path / "recovery-1-1.json"
     write_recovery(path, session, "/some/doc.json", "doc.json", 12.5)
-    assert json.loads(path.read_text())["session"] == json.loads(session.to_json())
+    written, expected = json.loads(path.read_text())["session"], json.loads(session.to_json())
+    encoded = written.pop("inputs")  # long inputs: their float64 bytes in base64, exact
+    assert encoded["shape"] == [10_000, 3] and written == {k: v for k, v in expected.items() if k != "inputs"}
+    assert np.frombuffer(base64.b64decode(encoded["float64_base64"]), "<f8").reshape(10_000, 3).tolist() \
+        == expected["inputs"]
     info, back = read_recovery(path)
     assert (info.document_path, info.name, info.saved_at) == ("/some/doc.json", "doc.json", 12.5)
     assert back.to_json() == session.to_json()
@@ -332,3 +339,22 @@ def test_write_recovery_calls_pause_between_pieces(tmp_path):
     calls = []
     write_recovery(tmp_path / "r.json", session, None, "x", time.time(), pause=lambda: calls.append(1))
     assert len(calls) >= 2000 // 512 and read_recovery(tmp_path / "r.json")[1].inputs.shape == (2000, 1)
+
+
+@pytest.mark.parametrize(("inputs", "message"), [
+    ({"shape": [4, 1], "float64_base64": "AAAA"}, "holds 0 numbers, its shape [4, 1] needs 4"),
+    ({"shape": [1, 1], "float64_base64": "@@@@"}, "not valid base64"),
+    ({"shape": [-1, 1], "float64_base64": ""}, "a shape of one or two sizes"),
+    ({"shape": [True, 1], "float64_base64": ""}, "a shape of one or two sizes"),
+    ({"shape": [1, 1], "float64_base64": base64.b64encode(np.array([np.nan]).tobytes()).decode()}, "inputs"),
+])
+def test_a_damaged_encoded_array_is_refused_with_its_place(tmp_path, inputs, message):
+    session = Session(cell=make_cell("rnn", 1, 2, seed=0), inputs=np.zeros((4, 1)))
+    path = tmp_path / "recovery-1-1.json"
+    write_recovery(path, session, None, "x", 1.0)
+    doc = json.loads(path.read_text())
+    doc["session"]["inputs"] = inputs
+    path.write_text(json.dumps(doc))
+    with pytest.raises(InputError, match=re.escape(message)) as caught:
+        read_recovery(path)
+    assert str(caught.value).startswith("recovery-1-1.json: ") and "inputs" in str(caught.value)

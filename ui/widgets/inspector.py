@@ -117,7 +117,9 @@ class ValuesModel(QAbstractTableModel):
     def _tint(self, row: int, col: int) -> QColor | None:
         if self._tint_index is None:  # one vectorised lookup per step, on the first paint
             lo, hi = np.array(self.levels, dtype=np.float64).T.reshape(2, 1, -1)
-            frac = np.nan_to_num(cm.level_fraction(self.values, (lo, hi)), nan=-1.0)
+            with np.errstate(invalid="ignore"):  # inf on both levels' sides: NaN, no tint
+                frac = np.clip(cm.level_fraction(self.values, (lo, hi)), -1.0, 2.0)  # ±inf: the ends
+            frac = np.nan_to_num(frac, nan=-1.0)
             index = np.clip(np.rint(frac * (_TINTS - 1)), 0, _TINTS - 1).astype(int)
             self._tint_index = np.where(np.isfinite(self.values), index, -1).tolist()
         k = self._tint_index[row][col]

@@ -25,7 +25,8 @@ def _level(scene: Scene, scale: str) -> float:
 
 
 def _magnitude(value: float, level: float) -> float:
-    return min(abs(value) / level, 1.0)
+    m = abs(value) / level
+    return min(m, 1.0) if m == m else 0.0  # NaN (an overflowed state): no magnitude, inf: full
 
 
 def _wires(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
