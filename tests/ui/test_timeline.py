@@ -131,3 +131,23 @@ def test_a_step_only_moves_the_cursor_and_is_fast(random_controller, shown):
         assert heatmap.image.renders == renders[name], name  # and no image re-rendered
     assert widget.cursors[0].value() == 199
     assert np.median(times) < 0.002  # generous for CI; about 0.1 ms here
+
+
+def test_colour_bar_labels_stay_within_their_own_bar(window, qtbot):
+    from PySide6.QtGui import QImage, QPainter
+
+    timeline = window.findChild(Timeline, "timeline")
+    window.grab()
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for name, heatmap in timeline.heatmaps.items():
+            axis = heatmap.bar.axis
+            bounds = axis.mapRectFromParent(axis.geometry())
+            texts = axis.generateDrawSpecs(painter)[2]
+            assert len(texts) == 3, name  # low, middle and high: none dropped
+            for rect, _flags, _text in texts:
+                assert bounds.top() - 0.5 <= rect.top(), (name, rect)
+                assert rect.bottom() <= bounds.bottom() + 0.5, (name, rect)
+    finally:
+        painter.end()

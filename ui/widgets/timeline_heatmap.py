@@ -20,14 +20,14 @@ from typing import NamedTuple
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPainter, QPalette
 
 from ui.i18n import tr
 from ui.widgets import colormaps as cm
 from ui.widgets.timeline_pyramid import Pyramid, pool_extreme
 
-__all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extreme_pyramid", "rgba_table",
-           "view_tip"]
+__all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extreme_pyramid", "labels_inside",
+           "rgba_table", "view_tip"]
 
 NAN_RGBA = (128, 128, 128, 255)  # an overflowed value: mid grey, as in the diagram (colormaps.color_for)
 F32_MAX = float(np.finfo(np.float32).max)
@@ -135,6 +135,7 @@ class Heatmap:
         self.bar = pg.ColorBarItem(values=levels, colorMap=cmap, interactive=False, width=10,
                                    colorMapMenu=False, pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         self.bar.axis.setTextPen(cm.foreground(palette))
+        labels_inside(self.bar.axis)
         self.levels = (0.0, 0.0)
         self.set_levels(levels)
 
@@ -174,6 +175,29 @@ class Heatmap:
             if self.window is not None:
                 self.rgba = colorize(self.values, self.levels, self.table)
                 self.image.setImage(self.rgba, autoLevels=False)
+
+
+def labels_inside(axis: pg.AxisItem) -> None:
+    """Keep a vertical axis' tick labels within its own height.
+
+    pyqtgraph centres each label on its tick, so the end labels of a colour bar reach half a
+    line beyond it, into the bar of the row above or below; here they are moved inside.
+    """
+    generate = axis.generateDrawSpecs
+
+    def inside(painter: QPainter) -> tuple | None:  # pyqtgraph's (axis, ticks, texts)
+        specs = generate(painter)
+        if specs is None:
+            return specs
+        axis_spec, ticks, texts = specs
+        bounds = axis.mapRectFromParent(axis.geometry())
+        moved = []
+        for rect, flags, text in texts:
+            top = max(min(rect.top(), bounds.bottom() - rect.height()), bounds.top())
+            moved.append((QRectF(rect.left(), top, rect.width(), rect.height()), flags, text))
+        return axis_spec, ticks, moved
+
+    axis.generateDrawSpecs = inside
 
 
 def extreme_pyramid(name: str) -> Pyramid:
