@@ -19,6 +19,7 @@ from simulator.errors import InputError
 from simulator.session import SESSION_FORMAT, Session
 from ui.dialogs.import_dialog import INPUT_SUFFIXES, WEIGHT_SUFFIXES, ask_inputs_file, ask_weights_file
 from ui.i18n import describe_cell, localized, tr
+from ui.long_work import busy_cursor
 
 if TYPE_CHECKING:
     from simulator import Cell
@@ -29,11 +30,10 @@ __all__ = ["DocumentManager", "RECENT_KEY", "MAX_RECENT"]
 RECENT_KEY = "documents/recent_files"
 LAST_DIR_KEY = "documents/last_dir"
 MAX_RECENT = 8
-SESSION_FILTER = "GateScope sessions (*.json);;All files (*)"
 
 
 def session_filter() -> str:
-    """:data:`SESSION_FILTER` in the interface language."""
+    """The file dialogs' filter for sessions, in the interface language."""
     return tr("GateScope sessions") + " (*.json);;" + tr("All files") + " (*)"
 
 
@@ -113,7 +113,8 @@ class DocumentManager(QObject):
         if guard and not self.maybe_save():
             return False
         try:
-            session = Session.load(path)
+            with busy_cursor():
+                session = Session.load(path)
         except InputError as err:
             self.error(tr("Cannot open the session"), str(err))
             return False
@@ -148,7 +149,8 @@ class DocumentManager(QObject):
         session = self.controller.snapshot()
         session.settings.update(self.window.view_settings())
         try:
-            session.save(path)
+            with busy_cursor():
+                session.save(path)
         except (InputError, OSError) as err:
             self.error(tr("Cannot save the session"), str(err))
             return False

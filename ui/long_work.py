@@ -16,14 +16,16 @@ pooled levels, the overflow scan) do that work for those rows then, tracked by
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ui.i18n import tr
 
-__all__ = ["FRAME_SECONDS", "LONG_RECOMPUTE", "SHOW_AFTER", "RecomputeProgress", "SettledRows"]
+__all__ = ["FRAME_SECONDS", "LONG_RECOMPUTE", "SHOW_AFTER", "RecomputeProgress", "SettledRows", "busy_cursor"]
 
 LONG_RECOMPUTE = 65_536  # steps; a shorter recompute simply runs (≤ ~0.5 s even at H = 256)
 FRAME_SECONDS = 1 / 60
@@ -140,3 +142,13 @@ class SettledRows:
     def forget(self) -> None:
         """Drop what was processed (a new document, or rebuilt views)."""
         self._span = None
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a blocking read or write runs (a long session takes seconds)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()

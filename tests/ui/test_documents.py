@@ -135,3 +135,24 @@ def test_a_corrupt_weight_file_changes_nothing(window, qtbot, tmp_path, monkeypa
     qtbot.waitUntil(lambda: bool(shown))
     np.testing.assert_array_equal(window.controller.cell.weight_ih, before)
     assert window.controller.undo_stack.count() == 0
+
+
+def test_saving_and_opening_show_the_wait_cursor(window, tmp_path, monkeypatch):
+    from simulator.session import Session
+
+    cursors = []
+
+    def seen(original):
+        def wrapped(*args, **kwargs):
+            cursor = QApplication.overrideCursor()
+            cursors.append(None if cursor is None else cursor.shape())
+            return original(*args, **kwargs)
+        return wrapped
+
+    monkeypatch.setattr(Session, "save", seen(Session.save))
+    monkeypatch.setattr(Session, "load", staticmethod(seen(Session.load)))
+    path = str(tmp_path / "s.json")
+    assert window.documents.save_to(path)
+    assert window.documents.open_session(path)
+    assert cursors == [Qt.CursorShape.WaitCursor] * 2
+    assert QApplication.overrideCursor() is None  # restored

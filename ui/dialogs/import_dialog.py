@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,6 +30,7 @@ from simulator import Cell
 from simulator.errors import InputError
 from simulator.formats import WEIGHT_FILE_FILTERS, load_weights_with_info
 from ui.i18n import tr
+from ui.long_work import busy_cursor
 
 __all__ = ["WEIGHT_SUFFIXES", "INPUT_SUFFIXES", "MAX_LAYERS", "WeightChoice", "WeightChoiceDialog",
            "weight_filter", "ask_weights_file", "ask_inputs_file", "weight_choices", "choose_weights"]
@@ -167,11 +167,8 @@ def choose_weights(parent: QWidget, path: str, layer: int | None = None,
         layer, direction = layer or 0, direction or "forward"
         cell, info = load_weights_with_info(path, layer=layer, direction=direction)
         return WeightChoice(layer, direction, cell, info)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    with busy_cursor():
         choices = weight_choices(path)
-    finally:
-        QApplication.restoreOverrideCursor()
     if len(choices) == 1:
         return choices[0]
     dialog = WeightChoiceDialog(path, choices, parent)
