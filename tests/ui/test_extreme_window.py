@@ -46,8 +46,13 @@ def _one_unit_one_step() -> Session:
     return Session(cell=make_cell("rnn", 1, 1, seed=3), inputs=np.array([[1e6]]))
 
 
-@pytest.mark.parametrize("build", [_relu_overflow, _huge_lstm, _tiny_gru, _one_unit_one_step],
-                         ids=["relu-overflow", "lstm-1e6", "gru-1e-300", "one-unit-one-step"])
+def _wide_lstm() -> Session:
+    """1,024 units: more than the gate panel, timeline and inspector have pixels or rows for."""
+    return Session(cell=make_cell("lstm", 2, 1024, seed=4), inputs=np.sin(np.arange(24.0)).reshape(12, 2))
+
+
+@pytest.mark.parametrize("build", [_relu_overflow, _huge_lstm, _tiny_gru, _one_unit_one_step, _wide_lstm],
+                         ids=["relu-overflow", "lstm-1e6", "gru-1e-300", "one-unit-one-step", "lstm-1024"])
 def test_every_view_shows_extreme_values_without_a_warning(window, build):
     c = window.controller
     window.actions_by_name["action_branch"].trigger()

@@ -212,7 +212,10 @@ class Timeline(QWidget):
             self.lines.set_data(arrays, self.controller.selected_unit, rest)
         if self._shape != (T, H):
             self._set_axes(T, H)
-        self.refresh_view(start)
+        if rest != start:  # the end of a long recompute: derive and paint in the next pass, so the
+            self._defer_view()  # window's other views repaint first and the event loop turns between
+        else:
+            self.refresh_view(start)
         self.move_cursor(self.controller.step)
 
     def _settle(self, first: int, done: int) -> None:
