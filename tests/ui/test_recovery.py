@@ -358,3 +358,16 @@ def test_a_damaged_encoded_array_is_refused_with_its_place(tmp_path, inputs, mes
     with pytest.raises(InputError, match=re.escape(message)) as caught:
         read_recovery(path)
     assert str(caught.value).startswith("recovery-1-1.json: ") and "inputs" in str(caught.value)
+
+
+def test_encoded_weights_of_a_wide_cell_read_back_bit_for_bit(tmp_path):
+    cell = make_cell("lstm", 2, 769, seed=5)  # weight_hh and weight_ih: 3,076 rows, more than a chunk
+    session = Session(cell=cell, inputs=np.ones((3, 2)))
+    path = tmp_path / "recovery-1-1.json"
+    write_recovery(path, session, None, "wide", 1.0)
+    parameters = json.loads(path.read_text())["session"]["cell"]["parameters"]
+    assert set(parameters["weight_hh"]) == {"shape", "float64_base64"}
+    assert isinstance(parameters["bias_hh"], list)  # one dimension: plain numbers
+    back = read_recovery(path)[1].cell
+    for name, array in cell.parameters().items():
+        np.testing.assert_array_equal(getattr(back, name), array)
