@@ -49,10 +49,10 @@ def _error(message: str) -> int:
 
 def _gui(argv: list[str]) -> int:
     screenshot = any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
-    if _no_display() and not screenshot:  # a screenshot renders offscreen (ui.app sees to it)
+    if _no_display() and not screenshot:  # a screenshot renders offscreen (ui.shell.app sees to it)
         return _error(f"no display found (DISPLAY and WAYLAND_DISPLAY are unset); {_HEADLESS_HINT}")
     try:
-        app = importlib.import_module("ui.app")  # Qt is loaded only for the window
+        app = importlib.import_module("ui.shell.app")  # Qt is loaded only for the window
     except ImportError as err:
         return _error(f"the window cannot start ({err}); {_HEADLESS_HINT}")
     return int(app.run(argv) or 0)
@@ -68,11 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "simulate":
-        from simulator.cli import main as simulate
+        from simulator.cli.main import main as simulate
 
         return simulate(args[1:])
     if args and args[0] == "compare":
-        from simulator.cli_compare import main as compare
+        from simulator.cli.compare import main as compare
 
         return compare(args[1:])
     if args and args[0] in ("-h", "--help", "help"):

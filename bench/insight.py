@@ -29,7 +29,7 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from simulator import make_cell, run  # noqa: E402
-from simulator.gradients import gradient_window  # noqa: E402
+from simulator.core.gradients import gradient_window  # noqa: E402
 from simulator.insight import (  # noqa: E402
     Branch,
     GateForce,

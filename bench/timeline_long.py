@@ -3,7 +3,8 @@
     python bench/timeline_long.py [--steps 1000000] [--cells lstm:4 gru:16] [--size 570x360]
                                   [--frames 200] [--seek 570] [--edits 60] [--baseline REV]
 
-For each cell (kind:H, D = 4, the sine inputs of ``bench/ui.py``) a :class:`ui.widgets.timeline.Timeline`
+For each cell (kind:H, D = 4, the sine inputs of ``bench/ui.py``) a
+:class:`ui.widgets.timeline.timeline.Timeline`
 is shown at the size it has in the default 1280×800 window, on a controller of ``--steps`` steps.
 With ``--baseline REV`` the timeline of git revision REV (``timeline.py`` and its helpers, loaded
 from ``git show``) is measured in the same run; each timeline runs in a process of its own (its
@@ -73,7 +74,7 @@ def baseline_class(rev: str):
     for path in (n for n in names if Path(n).name.startswith("timeline")):
         text = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, check=True, capture_output=True,
                               text=True).stdout
-        text = text.replace("ui.widgets.timeline", "baseline_timeline.timeline")
+        text = text.replace("ui.widgets.timeline.timeline", "baseline_timeline.timeline")
         (folder / Path(path).name).write_text(text)
     sys.path.insert(0, str(folder.parent))
     return importlib.import_module("baseline_timeline.timeline").Timeline
@@ -81,8 +82,8 @@ def baseline_class(rev: str):
 
 def make_controller(kind: str, hidden: int, steps: int):
     from simulator import make_cell
-    from simulator.session import Session
-    from ui.controller import Controller
+    from simulator.document.session import Session
+    from ui.document.controller import Controller
 
     x = np.sin(np.arange(steps)[:, None] * np.array([0.05, 0.11, 0.17, 0.23]))
     return Controller(Session(cell=make_cell(kind, 4, hidden, seed=0), inputs=x))
@@ -204,7 +205,7 @@ ROWS = [("build", "build and first paint", "s", None), ("kept", "kept besides th
 
 def worker(args) -> None:
     """Measure one timeline (``args.worker``: "now" or a git revision) on one cell; print JSON."""
-    from ui.widgets.timeline import Timeline
+    from ui.widgets.timeline.timeline import Timeline
 
     kind, hidden = args.cells[0].split(":")
     cls = Timeline if args.worker == "now" else baseline_class(args.worker)

@@ -37,7 +37,7 @@ from ui_probe import (
 )
 
 from simulator import make_cell
-from simulator.session import Session
+from simulator.document.session import Session
 
 FULL_REPAINT = False  # --full-repaint: repaint the whole window every frame (worst case)
 
@@ -53,8 +53,8 @@ def report(name: str, value: float, target: float, unit: str = "ms", higher_is_b
 
 def make_window(hidden: int, steps: int, kind: str = "lstm"):
     """A shown main window (default layout, 1280×800) on a ``kind`` cell with a T = ``steps`` sine input."""
-    from ui.controller import Controller
-    from ui.main_window import MainWindow
+    from ui.document.controller import Controller
+    from ui.shell.main_window import MainWindow
 
     cell = make_cell(kind, 4, hidden, seed=0)
     t = np.arange(steps)[:, None]
@@ -139,7 +139,7 @@ def edit_time(window) -> float:
 
 def weight_drag(window) -> tuple[float, float, bool]:
     """A drag of 5 frames with 4 mouse moves queued in each: (median frame s, recomputes a frame, exact)."""
-    from simulator.simulation import run
+    from simulator.core.simulation import run
 
     c = window.controller
     recomputes: list[int] = []

@@ -4,7 +4,7 @@
                             [--edit-window 2000] [--parameter-edits 3] [--no-autosave]
 
 For each cell (kind:H, D = 4) the whole window is shown at 1280×800 with every view visible
-and the autosave of :mod:`ui.recovery` writing to a temporary folder (5 s after a change).
+and the autosave of :mod:`ui.background.recovery` writing to a temporary folder (5 s after a change).
 
 Play: the controller's own play timer at the top speed (10,000 steps/s, many steps a frame)
 from step 0 to the end. Each frame's work — the tick, every view's signal handlers and the
@@ -179,7 +179,7 @@ def edit_session(window, edits: int, window_steps: int, parameter_edits: int, se
 
 
 def run_cell(kind: str, hidden: int, args: argparse.Namespace) -> list[bool]:
-    from ui.recovery import RecoveryManager
+    from ui.background.recovery import RecoveryManager
 
     results = []
     print(f"\n{kind.upper()} H = {hidden}, D = 4, T = {args.steps:,}")

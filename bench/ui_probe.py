@@ -95,7 +95,7 @@ def show_every_dock(window) -> None:
     for dock in d.values():
         dock.show()
     QApplication.instance().processEvents()
-    from ui.docks import hide_stale_tab_bars
+    from ui.shell.docks import hide_stale_tab_bars
 
     hide_stale_tab_bars(window)  # Qt keeps old tab bars around (the window hides them the same way)
     w = window.width()
@@ -145,7 +145,7 @@ def paint_costs(window, count: int = 20) -> None:
 _FIRST_PAINT = """
 import os, sys
 sys.path.insert(0, {root!r})
-from ui.app import build_window, make_application, parse_args
+from ui.shell.app import build_window, make_application, parse_args
 app = make_application()
 window = build_window(parse_args([]))
 window.show()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.cells import CELL_CLASSES, Cell, GRUCell, LSTMCell, RNNCell
-from simulator.errors import InputError
-from simulator.factory import make_cell
-from simulator.simulation import Simulation, recompute, run
-from simulator.trace import Trace
+from simulator.core.cells import CELL_CLASSES, Cell, GRUCell, LSTMCell, RNNCell
+from simulator.core.errors import InputError
+from simulator.core.factory import make_cell
+from simulator.core.simulation import Simulation, recompute, run
+from simulator.core.trace import Trace
 
 __version__ = "0.1.0"
 
@@ -22,8 +22,8 @@ __all__ = ["Cell", "RNNCell", "LSTMCell", "GRUCell", "CELL_CLASSES", "InputError
 def load_weights(path: Any, format: str | None = None, **options: Any) -> Cell:  # noqa: A002
     """Read a cell from a weight file (PyTorch, Keras, ONNX, NPZ, safetensors).
 
-    See :func:`simulator.formats.load_weights`.
+    See :func:`simulator.io.formats.load_weights`.
     """
-    from simulator.formats import load_weights as _load
+    from simulator.io.formats import load_weights as _load
 
     return _load(path, format=format, **options)

@@ -2,7 +2,7 @@
 
 The interface strings are Qt translations (``self.tr`` / ``QCoreApplication.translate``)
 compiled into ``ui/translations/gatescope_<lang>.qm``; the lessons carry their own text
-per language (:mod:`simulator.lessons`). The language comes from, in order: ``--lang`` on
+per language (:mod:`simulator.lessons.catalog`). The language comes from, in order: ``--lang`` on
 the command line, the choice saved in the preferences (View ▸ Language), the system
 locale. A change in the menu applies on the next start.
 
@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtGui import QActionGroup, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
-from simulator.paths import asset_path
+from simulator.document.paths import asset_path
 
 translate = QCoreApplication.translate
 
@@ -30,7 +30,7 @@ __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_
            "localized"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"  # *.qm are package data of ui.translations
-FONT_DIR = asset_path("fonts")  # in the checkout or the installed package (simulator.paths)
+FONT_DIR = asset_path("fonts")  # in the checkout or the installed package (simulator.document.paths)
 LANGUAGE_KEY = "ui/language"  # "system", "en" or "ko"
 #: Language code -> its own name (menus show each language in itself).
 LANGUAGES = {"en": "English", "ko": "한국어"}

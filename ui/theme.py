@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from simulator.paths import asset_path
+from simulator.document.paths import asset_path
 
 __all__ = ["ICON_DIR", "app_icon", "apply_theme", "is_dark", "dark_palette", "light_palette"]
 

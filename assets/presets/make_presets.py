@@ -20,8 +20,8 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # the repository root, for ``simulator``
 
-from simulator.cells import CELL_CLASSES, Cell  # noqa: E402
-from simulator.session import Session  # noqa: E402
+from simulator.core.cells import CELL_CLASSES, Cell  # noqa: E402
+from simulator.document.session import Session  # noqa: E402
 
 sys.path.insert(0, str(HERE))
 from presets_ko import KOREAN  # noqa: E402

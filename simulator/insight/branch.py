@@ -14,11 +14,11 @@ from typing import Any
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.simulation import validate_inputs, validate_state
+from simulator.core.trace import Trace
 from simulator.insight.forced import ActiveForce, run_forced
-from simulator.simulation import validate_inputs, validate_state
-from simulator.trace import Trace
 
 __all__ = ["Branch", "GateForce", "divergence", "run_branch"]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight.branch import Branch, GateForce
 
 __all__ = ["branch_from_dict", "branch_to_dict", "branches_from_settings", "parse_force_spec"]

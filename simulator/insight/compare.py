@@ -11,11 +11,11 @@ from typing import Any
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.factory import make_cell
-from simulator.simulation import run
-from simulator.trace import Trace
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.factory import make_cell
+from simulator.core.simulation import run
+from simulator.core.trace import Trace
 
 __all__ = ["aligned_arrays", "compare_cells", "default_trio", "unique_labels"]
 

@@ -46,11 +46,11 @@ from typing import Any
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.simulation import run
+from simulator.core.trace import Trace
 from simulator.insight.branch import divergence
-from simulator.simulation import run
-from simulator.trace import Trace
 
 __all__ = ["SOURCES", "ConventionResult", "Variant", "convention_errors", "convention_variants"]
 

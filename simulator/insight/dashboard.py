@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.gradients import one_step_jacobian_norms
-from simulator.trace import Trace
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.gradients import one_step_jacobian_norms
+from simulator.core.trace import Trace
 
 __all__ = ["EXPLANATIONS", "SIGMOID_GATES", "jacobian_norms", "recurrent_spectrum", "saturation",
            "timescales"]
@@ -123,7 +123,7 @@ def jacobian_norms(cell: Cell, trace: Trace, ord: str = "fro", start: int = 0,  
     ----------
     cell, trace : Cell, Trace
     ord : {"fro", "spectral"}
-        Frobenius (via :func:`simulator.gradients.one_step_jacobian_norms`) or the largest
+        Frobenius (via :func:`simulator.core.gradients.one_step_jacobian_norms`) or the largest
         singular value.
     start, stop : int, optional
         The steps to compute; others are NaN.

@@ -1,6 +1,6 @@
 """Forced gates: the cells' own kernels, with chosen gate values overwritten each step.
 
-The kernels take an optional ``force`` hook (:data:`simulator.cells.base.Forcer`), so a
+The kernels take an optional ``force`` hook (:data:`simulator.core.cells.base.Forcer`), so a
 forced run is the very loop :func:`simulator.run` uses; with nothing forced it reproduces
 it bit for bit (a test checks it). A forced value replaces the gate's activation before
 anything downstream reads it:
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.trace import Trace
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.trace import Trace
 
 __all__ = ["ActiveForce", "run_forced"]
 

@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.simulation import run, validate_inputs
-from simulator.trace import Trace
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.simulation import run, validate_inputs
+from simulator.core.trace import Trace
 
 __all__ = ["MemoryResult", "memory_curve"]
 

@@ -24,11 +24,11 @@ from typing import Any
 import numpy as np
 
 import simulator
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.formats.atomic import atomic_write
-from simulator.simulation import validate_inputs, validate_state
-from simulator.trace import Trace
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.simulation import validate_inputs, validate_state
+from simulator.core.trace import Trace
+from simulator.io.atomic import atomic_write
 
 __all__ = ["FRAMEWORKS", "reproduce_script", "write_reproduce_script"]
 

@@ -1,6 +1,6 @@
 """Write a table of aligned columns (compare runs, memory curves) as CSV, JSON or NPZ, atomically.
 
-The same conventions as :mod:`simulator.export`: floats as ``repr`` (exact round trip),
+The same conventions as :mod:`simulator.io.export`: floats as ``repr`` (exact round trip),
 ``# key: value`` metadata lines atop a CSV, ``{"metadata", "arrays"}`` in JSON, and a 0-d
 ``metadata`` string array in the NPZ (``np.load(path, allow_pickle=False)``).
 """
@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from simulator.errors import InputError
-from simulator.formats.atomic import atomic_write
+from simulator.core.errors import InputError
+from simulator.io.atomic import atomic_write
 
 __all__ = ["TABLE_FORMATS", "table_format", "write_table"]
 

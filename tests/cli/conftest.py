@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import simulator.cli
+import simulator.cli.main
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -30,10 +30,10 @@ class Result:
 
 @pytest.fixture
 def cli(capsys):
-    """``cli("--text", "ab", ...)`` runs ``simulator.cli.main`` in this process."""
+    """``cli("--text", "ab", ...)`` runs ``simulator.cli.main.main`` in this process."""
     def run(*args: object) -> Result:
         capsys.readouterr()
-        code = simulator.cli.main([str(a) for a in args])
+        code = simulator.cli.main.main([str(a) for a in args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
     return run

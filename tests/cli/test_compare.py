@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 import simulator
-import simulator.cli_compare
-from simulator.export import read_trace_npz
-from simulator.inputs import generate
+import simulator.cli.compare
+from simulator.document.presets import PRESET_DIR, load_preset
 from simulator.insight import Branch, GateForce, branch_to_dict, default_trio, memory_curve, run_branch
-from simulator.presets import PRESET_DIR, load_preset
+from simulator.io.export import read_trace_npz
+from simulator.io.inputs import generate
 
 from .conftest import Result
 
@@ -19,7 +19,7 @@ from .conftest import Result
 def compare(capsys):
     def run(*args: object) -> Result:
         capsys.readouterr()
-        code = simulator.cli_compare.main([str(a) for a in args])
+        code = simulator.cli.compare.main([str(a) for a in args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
     return run
@@ -37,7 +37,7 @@ def test_default_trio_traces_and_gradients(compare, tmp_path):
         for key, value in trace.arrays().items():
             if key not in ("x", "h0", "c0"):
                 assert np.array_equal(data[f"{cell.kind}/{key}"], value)
-        from simulator.gradients import gradient_norms
+        from simulator.core.gradients import gradient_norms
         assert np.array_equal(data[f"{cell.kind}/dhT_dh"], gradient_norms(cell, trace)["dhT_dh"])
     assert json.loads(str(data["metadata"]))["cells"]["gru"].startswith("GRU")
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import simulator
-import simulator.cli
+import simulator.cli.main
 
 BASE = ("--hidden-size", "3", "--generator", "sine", "--steps", "5")
 
@@ -113,7 +113,7 @@ def test_existing_out_untouched_on_refusal(cli, tmp_path):
 
 
 def test_sizes_contradicting_weights_name_both(cli, tmp_path):
-    formats = pytest.importorskip("simulator.formats.api")
+    formats = pytest.importorskip("simulator.io.formats.api")
     formats.save_weights(simulator.make_cell("lstm", 2, 4), tmp_path / "w.npz")
     common = ("--weights", tmp_path / "w.npz", "--generator", "sine", "--steps", 4,
               "--out", tmp_path / "t.npz")
@@ -131,7 +131,7 @@ def test_internal_error_is_one_line_exit_1(cli, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug\nover two lines")
 
-    monkeypatch.setattr(simulator.cli.simulator, "run", broken)
+    monkeypatch.setattr(simulator.cli.main.simulator, "run", broken)
     monkeypatch.delenv("GATESCOPE_DEBUG", raising=False)
     res = cli(*BASE, "--out", tmp_path / "t.npz")
     assert res.code == 1 and res.err.count("\n") == 1 and "RuntimeError: a bug over two lines" in res.err

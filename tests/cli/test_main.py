@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.export import read_trace_npz
-from simulator.inputs import generate
+from simulator.io.export import read_trace_npz
+from simulator.io.inputs import generate
 
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
 
@@ -77,7 +77,7 @@ def test_no_display_prints_the_headless_hint(main_py):
 
 def test_missing_ui_prints_the_headless_hint(entry, monkeypatch, capsys):
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.setitem(sys.modules, "ui.app", None)  # import ui.app now raises ImportError
+    monkeypatch.setitem(sys.modules, "ui.shell.app", None)  # import ui.shell.app now raises ImportError
     assert entry.main([]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "the window cannot start" in err and "simulate --help" in err
@@ -85,11 +85,11 @@ def test_missing_ui_prints_the_headless_hint(entry, monkeypatch, capsys):
 
 @pytest.fixture
 def window_calls(monkeypatch):
-    """A stand-in ``ui.app`` whose ``run`` records its argv and returns 7."""
+    """A stand-in ``ui.shell.app`` whose ``run`` records its argv and returns 7."""
     seen = []
-    fake = types.ModuleType("ui.app")
+    fake = types.ModuleType("ui.shell.app")
     fake.run = lambda argv: seen.append(argv) or 7
-    monkeypatch.setitem(sys.modules, "ui.app", fake)
+    monkeypatch.setitem(sys.modules, "ui.shell.app", fake)
     return seen
 
 

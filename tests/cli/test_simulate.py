@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.export import read_trace_npz
-from simulator.gradients import gradient_norms
-from simulator.inputs import encode_text, generate
+from simulator.core.gradients import gradient_norms
+from simulator.io.export import read_trace_npz
+from simulator.io.inputs import encode_text, generate
 
 
 def test_inputs_file_matches_engine(cli, tmp_path):
@@ -135,7 +135,7 @@ def test_matches_torch(cli, tmp_path):
 
 
 def test_weights_file(cli, tmp_path):
-    formats = pytest.importorskip("simulator.formats.api")
+    formats = pytest.importorskip("simulator.io.formats.api")
     cell = simulator.make_cell("gru", 2, 3, seed=11)
     formats.save_weights(cell, tmp_path / "w.npz")
     res = cli("--weights", tmp_path / "w.npz", "--weights-format", "npz", "--layer", 0, "--cell", "gru",

@@ -1,7 +1,7 @@
 """The property every hostile file must satisfy, and the checks of what a loader returns.
 
 :func:`feed` hands one file to one loader: it must return a valid object or raise
-:class:`~simulator.errors.InputError` with one non-empty line; anything else fails the
+:class:`~simulator.core.errors.InputError` with one non-empty line; anything else fails the
 test. It also counts the files per loader and checks that the open session is untouched.
 """
 
@@ -18,9 +18,9 @@ import numpy as np
 from hypothesis import HealthCheck, settings
 
 import simulator
-from simulator.cells import Cell
-from simulator.errors import InputError
-from simulator.session import Session
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.document.session import Session
 
 __all__ = ["BUDGET", "COUNTS", "LOADED", "OPEN_SESSION", "check_cell", "check_inputs", "check_session",
            "feed", "fuzz_settings", "open_session_unchanged"]

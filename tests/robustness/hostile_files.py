@@ -17,7 +17,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 import simulator
-from simulator.formats import save_weights
+from simulator.io.formats import save_weights
 
 __all__ = ["DTYPES", "KINDS", "arrays", "mutated", "npy_bytes", "seed_weight_files", "with_lying_zip_sizes",
            "zip_bytes"]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import simulator
-from simulator.session import Session
+from simulator.document.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,9 +49,9 @@ os.fdopen = fdopen
 
 import numpy as np
 import simulator
-from simulator.export import export_trace
-from simulator.formats import save_weights
-from simulator.session import Session
+from simulator.io.export import export_trace
+from simulator.io.formats import save_weights
+from simulator.document.session import Session
 cell = simulator.make_cell("lstm", 4, 64 if writer.startswith("weights") else 4, seed=5)
 if writer == "session":
     Session(cell=cell, inputs=np.random.default_rng(1).normal(size=(50_000, 4))).save(target)
@@ -73,8 +73,8 @@ def _write_in_process(writer: str, path: Path, seed: int) -> None:
     """The same writer, completing normally (the "next write")."""
     import numpy as np
 
-    from simulator.export import export_trace
-    from simulator.formats import save_weights
+    from simulator.io.export import export_trace
+    from simulator.io.formats import save_weights
 
     cell = simulator.make_cell("lstm", 4, 8, seed=seed)
     if writer == "session":
@@ -120,7 +120,7 @@ def test_killed_writer_leaves_the_old_file(tmp_path: Path, writer: str, name: st
 
 def test_a_live_writers_temp_file_is_left_alone(tmp_path: Path):
     """Only temps of dead processes are removed: this process's own (in use) survives a cleanup."""
-    from simulator.formats.atomic import atomic_write, remove_stale_temps
+    from simulator.io.atomic import atomic_write, remove_stale_temps
 
     path = tmp_path / "x.bin"
     with atomic_write(path) as fh:

@@ -21,11 +21,11 @@ from hostile_files import npy_bytes, with_lying_zip_sizes, zip_bytes
 from weight_sets import lying_npy
 
 import simulator
-from simulator.cli import _initial_state
-from simulator.errors import InputError
-from simulator.formats import load_weights, save_weights
-from simulator.inputs import load_inputs
-from simulator.session import Session
+from simulator.cli.main import _initial_state
+from simulator.core.errors import InputError
+from simulator.document.session import Session
+from simulator.io.formats import load_weights, save_weights
+from simulator.io.inputs import load_inputs
 
 MiB = 1 << 20
 

@@ -15,10 +15,10 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
-from simulator.gradients import gradient_norms
-from simulator.simulation import Simulation
-from simulator.trace import MEMORY_LIMIT_ENV
+from simulator.core.errors import InputError
+from simulator.core.gradients import gradient_norms
+from simulator.core.simulation import Simulation
+from simulator.core.trace import MEMORY_LIMIT_ENV
 
 MiB = 1 << 20
 CELLS = [("rnn", {"nonlinearity": "tanh"}), ("rnn", {"nonlinearity": "relu"}), ("lstm", {}), ("gru", {}),
@@ -112,8 +112,8 @@ def test_nan_and_inf_are_refused_with_their_place():
 
 
 def test_nan_in_files_is_refused_with_its_place(tmp_path):
-    from simulator.formats import load_weights, save_weights
-    from simulator.inputs import load_inputs
+    from simulator.io.formats import load_weights, save_weights
+    from simulator.io.inputs import load_inputs
 
     (tmp_path / "x.csv").write_text("a,b\n1,2\n3,nan\n")
     with pytest.raises(InputError, match="step 1, dim 1"):

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from weight_sets import lies, lying_npy, npz_file
 
 import simulator
-from simulator.cli import _initial_state
-from simulator.inputs import load_inputs
+from simulator.cli.main import _initial_state
+from simulator.io.inputs import load_inputs
 
 SEQUENCE_SHAPES = st.lists(st.integers(0, 6), min_size=0, max_size=3).map(tuple)
 NPY_SEEDS = [npy_bytes(np.linspace(-1, 1, 12).reshape(6, 2)), npy_bytes(np.arange(5.0, dtype=np.float32)),

@@ -20,8 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import simulator
-from simulator.session import Session
-from ui.recovery_file import ROWS_PER_CHUNK, read_recovery, write_recovery
+from simulator.document.session import Session
+from ui.background.recovery_file import ROWS_PER_CHUNK, read_recovery, write_recovery
 
 
 def _seed(tmp: Path, rows: int, kind: str) -> bytes:

@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import simulator
-from simulator import presets
-from simulator.session import Session
+from simulator.document import presets
+from simulator.document.session import Session
 
 
 def _seed_dicts() -> list[dict[str, Any]]:

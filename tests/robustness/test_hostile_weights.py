@@ -13,7 +13,7 @@ from hostile_checks import check_cell, feed, fuzz_settings
 from hostile_files import mutated, seed_weight_files
 from hypothesis import given
 
-from simulator.formats import load_weights
+from simulator.io.formats import load_weights
 
 FORMATS = [  # (budget key, file name, naming of npz / safetensors arrays, package needed)
     ("weights .safetensors (torch) bytes", "w.safetensors", "torch", None),

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from weight_sets import npz_file, safetensors_file, weight_sets
 
-from simulator.formats import load_weights
+from simulator.io.formats import load_weights
 
 
 class Payload:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from simulator.activations import ACTIVATIONS, drelu, dsigmoid, dtanh, relu, sigmoid, tanh
+from simulator.core.activations import ACTIVATIONS, drelu, dsigmoid, dtanh, relu, sigmoid, tanh
 
 EXTREME = np.array([-1e308, -1e6, -745.2, -40.0, -1.0, 0.0, 1.0, 40.0, 1e6, 1e308])
 

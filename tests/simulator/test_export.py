@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 import simulator
-import simulator.export as export
-from simulator.errors import InputError
-from simulator.export import export_trace, output_format, read_trace_npz
-from simulator.gradients import gradient_norms
+import simulator.io.export as export
+from simulator.core.errors import InputError
+from simulator.core.gradients import gradient_norms
+from simulator.io.export import export_trace, output_format, read_trace_npz
 
 KINDS = {"rnn": {"nonlinearity": "relu"}, "lstm": {}, "gru": {"reset_after": False}}
 

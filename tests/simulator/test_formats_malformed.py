@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
-from simulator.formats import load_weights, save_weights
+from simulator.core.errors import InputError
+from simulator.io.formats import load_weights, save_weights
 
 D, H = 2, 3
 

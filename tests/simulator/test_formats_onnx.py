@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
-from simulator.formats import load_weights, load_weights_with_info, save_weights
+from simulator.core.errors import InputError
+from simulator.io.formats import load_weights, load_weights_with_info, save_weights
 
 onnx = pytest.importorskip("onnx")
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402

@@ -8,15 +8,15 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
-from simulator.formats import (
+from simulator.core.errors import InputError
+from simulator.io.formats import (
     WEIGHT_FILE_FILTERS,
     atomic_write,
     load_weights,
     load_weights_with_info,
     save_weights,
 )
-from simulator.formats.safetensors import read_safetensors, write_safetensors
+from simulator.io.formats.safetensors import read_safetensors, write_safetensors
 
 D, H = 3, 5
 CELLS = [("lstm", {}), ("gru", {}), ("gru", {"reset_after": False}), ("rnn", {}),

@@ -4,7 +4,12 @@ import numpy as np
 import pytest
 
 from simulator import GRUCell, LSTMCell, RNNCell, make_cell, run
-from simulator.gradients import gradient_norms, gradient_window, jacobian_product, one_step_jacobian_norms
+from simulator.core.gradients import (
+    gradient_norms,
+    gradient_window,
+    jacobian_product,
+    one_step_jacobian_norms,
+)
 
 CASES = [("rnn", {}), ("rnn", {"nonlinearity": "relu"}), ("lstm", {}), ("lstm", {"peephole": True}),
          ("gru", {}), ("gru", {"reset_after": False})]

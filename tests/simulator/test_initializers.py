@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from simulator import InputError, make_cell
-from simulator.factory import MAX_UNITS
-from simulator.initializers import INITIALIZERS, initial_parameters, orthogonal
+from simulator.core.factory import MAX_UNITS
+from simulator.core.initializers import INITIALIZERS, initial_parameters, orthogonal
 
 
 @pytest.mark.parametrize("init", INITIALIZERS)

@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulator.errors import InputError
-from simulator.inputs import (
+from simulator.core.errors import InputError
+from simulator.io.inputs import (
     GENERATORS,
     decode_onehot,
     encode_text,

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.cells import LSTMCell
-from simulator.errors import InputError
+from simulator.core.cells import LSTMCell
+from simulator.core.errors import InputError
 from simulator.insight import (
     Branch,
     GateForce,

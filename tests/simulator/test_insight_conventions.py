@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import convention_errors, convention_variants
 
 X = np.random.default_rng(0).normal(size=(60, 4))

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.cells import GRUCell, LSTMCell, RNNCell
-from simulator.gradients import one_step_jacobian_norms
+from simulator.core.cells import GRUCell, LSTMCell, RNNCell
+from simulator.core.gradients import one_step_jacobian_norms
+from simulator.core.trace import Trace
 from simulator.insight import EXPLANATIONS, jacobian_norms, recurrent_spectrum, saturation, timescales
-from simulator.trace import Trace
 
 
 @pytest.mark.parametrize("bias", [-1.0, 0.0, 1.0, 3.0, 9.0])

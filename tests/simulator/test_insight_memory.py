@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.errors import InputError
+from simulator.core.errors import InputError
+from simulator.document.presets import load_preset
 from simulator.insight import aligned_arrays, compare_cells, default_trio, memory_curve
-from simulator.presets import load_preset
 
 # The hold presets write with the value column at 0.8 and the write-cue column at 1 (HOLD_CUE = 5).
 WRITE_PULSE = [0.8, 1.0]

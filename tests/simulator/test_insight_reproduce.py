@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 import simulator
-from simulator.cells import LSTMCell
-from simulator.errors import InputError
+from simulator.core.cells import LSTMCell
+from simulator.core.errors import InputError
 from simulator.insight import reproduce_script, write_reproduce_script
 
 CASES = {"rnn-tanh": ("rnn", {"nonlinearity": "tanh"}), "rnn-relu": ("rnn", {"nonlinearity": "relu"}),

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from simulator import InputError, run
-from simulator import lessons as lessons_module
-from simulator.lesson_checks import CHECK_FIELDS, CheckResult
-from simulator.lessons import LANGUAGES, LESSON_DIR, list_lessons, load_lesson, run_check
-from simulator.presets import load_preset
+from simulator.document.presets import load_preset
+from simulator.lessons import catalog as lessons_module
+from simulator.lessons.catalog import LANGUAGES, LESSON_DIR, list_lessons, load_lesson, run_check
+from simulator.lessons.checks import CHECK_FIELDS, CheckResult
 
 ORDER = ["rnn-long-term", "lstm", "gru", "lstm-or-gru"]
 LESSONS = {lesson_id: load_lesson(lesson_id) for lesson_id in ORDER}

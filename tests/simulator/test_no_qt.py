@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = r"""
 import importlib, json, pkgutil, sys
-import simulator, simulator.gradients, simulator.simulation
+import simulator, simulator.core.gradients, simulator.core.simulation
 skipped, imported = [], []
 for info in pkgutil.walk_packages(simulator.__path__, "simulator."):
     try:
@@ -31,4 +31,5 @@ def test_simulator_imports_no_qt():
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["qt"] == []
-    assert {"simulator.gradients", "simulator.simulation", "simulator.cells.lstm"} <= set(report["imported"])
+    expected = {"simulator.core.gradients", "simulator.core.simulation", "simulator.core.cells.lstm"}
+    assert expected <= set(report["imported"])

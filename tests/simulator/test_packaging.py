@@ -1,6 +1,6 @@
 """Packaging: the assets resolver, and a wheel that carries every data file the app reads.
 
-The fast tests check :mod:`simulator.paths` and that ``pyproject.toml`` lists every
+The fast tests check :mod:`simulator.document.paths` and that ``pyproject.toml`` lists every
 package and covers every asset file. The slow ones build the sdist, build the wheel from
 it (as ``python -m build`` does), check the wheel's contents, then install it into a
 folder of its own and run the engine, the console script and the Qt language set-up from
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from simulator import paths
-from simulator.lessons import LESSON_DIR
-from simulator.presets import PRESET_DIR
+from simulator.document import paths
+from simulator.document.presets import PRESET_DIR
+from simulator.lessons.catalog import LESSON_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -142,12 +142,12 @@ def test_sdist_keeps_the_sources_of_the_data(built):
 CHECK = r"""
 import json, sys
 from PySide6.QtWidgets import QApplication
-import simulator, simulator.lessons, simulator.presets
+import simulator, simulator.lessons.catalog, simulator.document.presets
 from ui import i18n
 app = QApplication([])
 print(json.dumps({"simulator": simulator.__file__,
-                  "presets": [p.id for p in simulator.presets.list_presets()],
-                  "lessons": [x.id for x in simulator.lessons.list_lessons("ko")],
+                  "presets": [p.id for p in simulator.document.presets.list_presets()],
+                  "lessons": [x.id for x in simulator.lessons.catalog.list_lessons("ko")],
                   "font": i18n.register_fonts(app), "ko": i18n.install_translator(app, "ko"),
                   "unit": i18n.tr("1 unit")}))
 """

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from simulator import InputError, RNNCell, run
-from simulator import presets as presets_module
-from simulator.gradients import gradient_norms
-from simulator.presets import PRESET_DIR, default_session, list_presets, load_preset
-from simulator.session import Session
+from simulator.core.gradients import gradient_norms
+from simulator.document import presets as presets_module
+from simulator.document.presets import PRESET_DIR, default_session, list_presets, load_preset
+from simulator.document.session import Session
 
 KINDS = {"lstm-first-look": "lstm", "rnn-pulse-fades": "rnn", "rnn-explodes": "rnn", "lstm-holds-200": "lstm",
          "gru-holds": "gru", "compare-lstm": "lstm", "compare-gru": "gru", "gru-reset": "gru"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from simulator import make_cell
-from simulator.session import Session
+from simulator.document.session import Session
 
 
 def test_trusted_keeps_the_arrays_and_fills_the_defaults():

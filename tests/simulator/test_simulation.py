@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from simulator import InputError, Simulation, make_cell, recompute, run
-from simulator.simulation import validate_inputs, validate_state
+from simulator.core.simulation import validate_inputs, validate_state
 
 KINDS = [("rnn", {}), ("lstm", {}), ("gru", {}), ("gru", {"reset_after": False}),
          ("rnn", {"nonlinearity": "relu"})]
@@ -187,7 +187,7 @@ def test_memory_of_a_long_run_is_the_trace_arrays(kind, options):
 
 @pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
 def test_a_recompute_in_chunks_reports_progress_and_is_bit_identical(kind):
-    from simulator.simulation import CHUNK
+    from simulator.core.simulation import CHUNK
 
     cell = make_cell(kind, 3, 5, seed=4)
     x = np.random.default_rng(2).normal(size=(2 * CHUNK + 100, 3))

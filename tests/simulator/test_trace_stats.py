@@ -1,4 +1,4 @@
-"""The trace's running |max| (simulator.trace_stats): equal to a full reduction after any edit."""
+"""The trace's running |max| (simulator.core.trace_stats): equal to a full reduction after any edit."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator import make_cell
-from simulator.simulation import Simulation
-from simulator.trace_stats import BLOCK, BlockAbsMax, finite_abs_max
+from simulator.core.simulation import Simulation
+from simulator.core.trace_stats import BLOCK, BlockAbsMax, finite_abs_max
 
 
 def test_finite_abs_max_by_hand() -> None:
@@ -71,7 +71,7 @@ def test_abs_max_after_weight_edit_and_copy() -> None:
 
 
 def test_a_chunked_recompute_keeps_the_summaries_current_up_to_its_last_block() -> None:
-    from simulator.simulation import CHUNK
+    from simulator.core.simulation import CHUNK
 
     T = 5 * BLOCK + 123
     sim = Simulation(make_cell("lstm", 2, 3, seed=1), np.sin(np.arange(2 * T).reshape(T, 2) * 0.01))

@@ -20,7 +20,7 @@ def isolated_settings(tmp_path, qapp):
 @pytest.fixture
 def window(qtbot):
     """A shown main window on the default example (closed at the end without the unsaved-changes prompt)."""
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow()
     win.show()
@@ -67,7 +67,7 @@ def new_controller():
     Its undo stack is cleared at the end: a non-empty stack emits cleanChanged while the
     controller is destroyed.
     """
-    from ui.controller import Controller
+    from ui.document.controller import Controller
 
     made = []
 
@@ -85,7 +85,7 @@ def random_controller(new_controller):
     import numpy as np
 
     from simulator import make_cell
-    from simulator.session import Session
+    from simulator.document.session import Session
 
     def build(kind: str = "lstm", hidden: int = 4, steps: int = 30, seed: int = 0, inputs: int = 2):
         cell = make_cell(kind, inputs, hidden, seed=seed)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QSpinBox, QToolTip
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.cell_diagram import CellDiagram
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.diagram.cell_diagram import CellDiagram
 from ui.widgets.diagram.equations import UPDATE_STATEMENT, fmt
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show(), raise()

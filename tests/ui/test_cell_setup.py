@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
-from ui.widgets.cell_setup import CELL_KINDS
+from ui.widgets.weights.cell_setup import CELL_KINDS
 
 
 def _choose(window, label):

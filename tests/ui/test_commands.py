@@ -8,8 +8,8 @@ import tracemalloc
 import numpy as np
 
 from simulator import make_cell
-from simulator.session import Session
-from simulator.simulation import run
+from simulator.core.simulation import run
+from simulator.document.session import Session
 
 
 def _controller(new_controller, steps: int = 50):

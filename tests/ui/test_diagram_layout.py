@@ -14,9 +14,9 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFontMetricsF
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.cell_diagram import CellDiagram
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.diagram.cell_diagram import CellDiagram
 from ui.widgets.diagram.equations import short
 from ui.widgets.diagram.frame import MARGIN, compute_geometry, header_needs_two_lines, wrap
 from ui.widgets.diagram.placement import VALUE_RESERVE, obstacles

@@ -8,8 +8,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from simulator import make_cell
-from simulator.formats import save_weights
-from ui.main_window import MainWindow
+from simulator.io.formats import save_weights
+from ui.shell.main_window import MainWindow
 
 
 def _errors(monkeypatch):
@@ -138,7 +138,7 @@ def test_a_corrupt_weight_file_changes_nothing(window, qtbot, tmp_path, monkeypa
 
 
 def test_saving_and_opening_show_the_wait_cursor(window, tmp_path, monkeypatch):
-    from simulator.session import Session
+    from simulator.document.session import Session
 
     cursors = []
 

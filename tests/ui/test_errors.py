@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QPushButton, QSpinBox, QWidget
 
-from ui import errors
+from ui.errors import hook as errors
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the app's own hook must see the exceptions
 
@@ -145,7 +145,7 @@ NESTED = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     from PySide6.QtWidgets import QApplication, QWidget
-    from ui import errors
+    from ui.errors import hook as errors
 
     app = QApplication([])
     seen = []

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage, QImageReader
 
-from simulator.formats import load_weights
+from simulator.io.formats import load_weights
 from ui.dialogs.export_dialog import GifOptions
-from ui.exporting import qimage_to_rgb
-from ui.gif import GifWriter, lzw_encode, median_cut_palette
+from ui.shell.exporting import qimage_to_rgb
+from ui.shell.gif import GifWriter, lzw_encode, median_cut_palette
 
 
 def _frames(path):

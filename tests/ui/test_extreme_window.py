@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from simulator import make_cell
-from simulator.session import Session
+from simulator.document.session import Session
 
 
 def _relu_overflow() -> Session:

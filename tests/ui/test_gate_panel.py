@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.widgets.gate_panel import STRIP_THRESHOLD, GatePanel
+from simulator.document.session import Session
+from ui.widgets.gates.gate_panel import STRIP_THRESHOLD, GatePanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 

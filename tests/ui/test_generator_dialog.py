@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from simulator import make_cell, run
-from simulator.inputs import GENERATORS, generate
-from simulator.session import Session
-from ui.controller import Controller
+from simulator.document.session import Session
+from simulator.io.inputs import GENERATORS, generate
 from ui.dialogs.generator_dialog import GeneratorDialog
+from ui.document.controller import Controller
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show(), raise()
 

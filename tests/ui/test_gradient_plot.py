@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.gradient_plot import CEILING, FLOOR, GradientPlot
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.gradients.gradient_plot import CEILING, FLOOR, GradientPlot
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 

@@ -57,8 +57,8 @@ def test_the_compiled_translation_matches_the_source(tmp_path):
 
 
 def test_lang_ko_installs_the_korean_translation(qtbot, qapp, english_after):
-    from ui.app import parse_args
-    from ui.main_window import MainWindow
+    from ui.shell.app import parse_args
+    from ui.shell.main_window import MainWindow
 
     args = parse_args(["--lang", "ko"])
     assert i18n.setup_language(qapp, args.lang) == "ko"

@@ -135,7 +135,7 @@ def test_the_word_filter_skips_names_and_code():
 
 
 def test_main_window_has_no_english_left(qtbot, korean):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow(restore=False)
     win.persist_layout = False
@@ -159,7 +159,7 @@ def test_main_window_has_no_english_left(qtbot, korean):
 def test_tools_windows_and_dialogs_have_no_english_left(qtbot, korean):
     from ui.dialogs.export_dialog import GifOptions, GifOptionsDialog
     from ui.dialogs.generator_dialog import GeneratorDialog
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow(restore=False)
     win.persist_layout = False
@@ -178,7 +178,7 @@ def test_tools_windows_and_dialogs_have_no_english_left(qtbot, korean):
 
 
 def test_presets_show_their_korean_text(qtbot, korean):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow(restore=False)
     win.persist_layout = False

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 import simulator
 from simulator import make_cell
-from simulator.errors import InputError
-from simulator.formats import save_weights
-from simulator.session import Session
+from simulator.core.errors import InputError
+from simulator.document.session import Session
+from simulator.io.formats import save_weights
 from ui.dialogs.import_dialog import WeightChoiceDialog, weight_choices
 from ui.insight.conventions_dialog import SOURCES
 

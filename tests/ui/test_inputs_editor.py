@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView
 
 from simulator import make_cell, run
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.inputs_table import InputsEditor
-from ui.widgets.number_edit import parse_block
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.common.number_edit import parse_block
+from ui.widgets.inputs.inputs_table import InputsEditor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show(), raise()
 

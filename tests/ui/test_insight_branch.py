@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from simulator import run
+from simulator.document.presets import load_preset
+from simulator.document.session import Session
 from simulator.insight import Branch, GateForce, divergence, run_branch
-from simulator.presets import load_preset
-from simulator.session import Session
 from ui.insight.branch_panel import BranchPanel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from simulator import run
+from simulator.document.presets import load_preset
 from simulator.insight import default_trio, memory_curve
-from simulator.presets import load_preset
 from ui.insight.compare_window import CompareWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

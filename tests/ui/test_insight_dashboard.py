@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from simulator import make_cell
+from simulator.document.session import Session
 from simulator.insight import EXPLANATIONS, jacobian_norms, recurrent_spectrum, saturation
-from simulator.session import Session
 from ui.insight.dashboard import Dashboard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
+from simulator.document.presets import load_preset
 from simulator.insight import convention_errors
-from simulator.presets import load_preset
 from ui.insight.conventions_dialog import ConventionsDialog
 from ui.insight.reproduce import export_reproduce_script
 

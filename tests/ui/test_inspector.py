@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.widgets.inspector import Inspector, ValuesModel
+from simulator.document.session import Session
+from ui.widgets.gates.inspector import Inspector, ValuesModel
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 

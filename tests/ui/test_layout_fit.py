@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
-from ui import docks as layout
 from ui import i18n
+from ui.shell import docks as layout
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
@@ -23,7 +23,7 @@ def language(qapp):
 
 
 def _window_at(qtbot, width: int, height: int):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     win = MainWindow(restore=False)
     win.persist_layout = False
@@ -71,7 +71,7 @@ def test_the_side_columns_are_as_wide_as_their_tabs(qtbot):
 
 @pytest.mark.parametrize("width", [900, 1280])
 def test_compare_rows_show_the_gradient_title_legend_and_axis_label_whole(qtbot, width):
-    from ui.controller import Controller
+    from ui.document.controller import Controller
     from ui.insight.compare_window import CompareWindow
 
     main = Controller()

@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from simulator.presets import load_preset
+from simulator.document.presets import load_preset
 from ui import i18n
-from ui.widgets.lesson_flash import _Flash
-from ui.widgets.lesson_panel import DIAGRAM_KEYS, VIEW_KEYS
+from ui.widgets.lessons.lesson_flash import _Flash
+from ui.widgets.lessons.lesson_panel import DIAGRAM_KEYS, VIEW_KEYS
 
 
 def _build(qtbot, qapp, lang):
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     assert i18n.install_translator(qapp, lang)
     win = MainWindow(restore=False)
@@ -151,8 +151,8 @@ def test_edits_during_a_lesson_survive_a_preset_change_as_one_undo(make_window):
 
 
 def test_the_panel_alone_without_a_window(qtbot):
-    from ui.controller import Controller
-    from ui.widgets.lesson_panel import LessonPanel
+    from ui.document.controller import Controller
+    from ui.widgets.lessons.lesson_panel import LessonPanel
 
     c = Controller()
     panel = LessonPanel(c, lang="ko")

@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from simulator import make_cell
-from simulator.session import Session
-from simulator.simulation import run
-from ui import controller as controller_module
-from ui import long_work
+from simulator.core.simulation import run
+from simulator.document.session import Session
+from ui.background import long_work
+from ui.document import controller as controller_module
 
 
 def test_a_weight_edit_on_a_long_trace_paints_between_chunks_and_shows_progress(window, monkeypatch):
@@ -75,8 +75,8 @@ def test_settled_rows_hand_out_batches_and_the_rest_at_the_end():
 
 
 def test_the_timeline_and_overflow_scan_work_through_a_long_recompute_as_it_runs(window, monkeypatch):
-    from ui.widgets.overflow_bar import first_non_finite
-    from ui.widgets.timeline_heatmap import extreme_pyramid
+    from ui.widgets.diagram.overflow_bar import first_non_finite
+    from ui.widgets.timeline.timeline_heatmap import extreme_pyramid
 
     monkeypatch.setattr(controller_module, "LONG_RECOMPUTE", 5_000)
     c = window.controller
@@ -106,7 +106,7 @@ def test_the_timeline_and_overflow_scan_work_through_a_long_recompute_as_it_runs
 
 
 def test_a_recompute_that_raises_midway_closes_its_progress_dialog(window, monkeypatch, qtbot):
-    from simulator.cells.lstm import LSTMCell
+    from simulator.core.cells.lstm import LSTMCell
 
     monkeypatch.setattr(controller_module, "LONG_RECOMPUTE", 5_000)
     monkeypatch.setattr(long_work, "SHOW_AFTER", 0.0)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMessageBox
 
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 SHORTCUTS = {
@@ -192,7 +192,7 @@ def test_close_guard_cancel_keeps_the_window(window, monkeypatch):
 
 @pytest.mark.qt_no_exception_capture
 def test_exception_hook_shows_a_dialog_and_the_app_goes_on(window, qtbot, monkeypatch):
-    from ui import errors  # more in test_errors.py
+    from ui.errors import hook as errors  # more in test_errors.py
 
     monkeypatch.setattr(errors, "SHOW_WITHOUT_DISPLAY", True)
     errors.reset()
@@ -218,7 +218,7 @@ def test_exception_hook_shows_a_dialog_and_the_app_goes_on(window, qtbot, monkey
 def test_screenshot_command_writes_a_png(tmp_path):
     out = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    from simulator.presets import list_presets
+    from simulator.document.presets import list_presets
 
     preset = list_presets()[0].id
     command = [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), "--preset", preset,

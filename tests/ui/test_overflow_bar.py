@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.overflow_bar import OverflowBar, first_non_finite
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.diagram.overflow_bar import OverflowBar, first_non_finite
 
 
 def _exploding(kind: str = "rnn") -> Session:
@@ -67,7 +67,7 @@ def test_the_window_has_the_bar_hidden_while_the_trace_is_finite(window):
 
 
 def test_loading_another_document_recomputes_from_scratch(exploding):
-    from simulator.presets import default_session
+    from simulator.document.presets import default_session
 
     exploding.controller.load_session(default_session())
     assert exploding.isHidden()
@@ -81,9 +81,9 @@ sys.path.insert(0, {root!r})
 import numpy as np
 from PySide6.QtWidgets import QApplication
 from tests.ui.test_overflow_bar import _exploding
-from ui.controller import Controller
-from ui.main_window import MainWindow
-from ui.widgets.overflow_bar import OverflowBar
+from ui.document.controller import Controller
+from ui.shell.main_window import MainWindow
+from ui.widgets.diagram.overflow_bar import OverflowBar
 
 app = QApplication([])
 window = MainWindow(Controller(_exploding()), restore=False)

@@ -5,12 +5,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from simulator import make_cell
-from simulator.session import Session
-from simulator.simulation import run
-from ui.controller import Controller
-from ui.widgets import colormaps as cm
-from ui.widgets.inputs_model import InputsModel
-from ui.widgets.timeline import Timeline
+from simulator.core.simulation import run
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.common import colormaps as cm
+from ui.widgets.inputs.inputs_model import InputsModel
+from ui.widgets.timeline.timeline import Timeline
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
@@ -127,7 +127,7 @@ def test_level_fractions_near_the_float_maximum_do_not_overflow():
 
 
 def test_a_heatmap_coloured_on_levels_beyond_float32_keeps_its_colours():
-    from ui.widgets.timeline_heatmap import colorize
+    from ui.widgets.timeline.timeline_heatmap import colorize
 
     table = np.zeros((256, 4), np.uint8)
     table[:, 0] = np.arange(256)

@@ -18,10 +18,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from simulator import make_cell
-from simulator.errors import InputError
-from simulator.session import Session
-from ui.recovery import RecoveryManager
-from ui.recovery_file import find_orphans, read_recovery, write_recovery
+from simulator.core.errors import InputError
+from simulator.document.session import Session
+from ui.background.recovery import RecoveryManager
+from ui.background.recovery_file import find_orphans, read_recovery, write_recovery
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +29,7 @@ DRIVER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from ui.app import build_window, make_application, parse_args
+    from ui.shell.app import build_window, make_application, parse_args
 
     app = make_application()
     window = build_window(parse_args([]))
@@ -103,7 +103,7 @@ def test_sigkill_mid_editing_then_the_next_launch_restores_the_work(tmp_path, da
             child.wait(10)
     assert child.returncode == -signal.SIGKILL
 
-    from ui.app import build_window, parse_args
+    from ui.shell.app import build_window, parse_args
 
     window = build_window(parse_args([]))  # the next launch, in this process
     qtbot.addWidget(window)
@@ -163,7 +163,7 @@ def test_the_writer_works_on_its_own_copy_of_the_inputs(window, managed, qtbot):
 
 
 def test_long_inputs_are_copied_a_slice_per_pass_and_an_edit_between_slices_starts_over(window, qtbot):
-    from ui.recovery_copy import SlicedCopy
+    from ui.background.recovery_copy import SlicedCopy
 
     c = window.controller
     c.load_session(Session(cell=make_cell("gru", 2, 3, seed=0), inputs=np.arange(100.0).reshape(50, 2)))
@@ -301,7 +301,7 @@ def test_a_slow_write_spaces_the_next_autosave_but_never_beyond_thirty_seconds(w
 
 
 def test_a_copy_restarted_by_edits_in_every_pass_finishes_in_one_pass_after_three(window):
-    from ui.recovery_copy import MAX_RESTARTS, SlicedCopy
+    from ui.background.recovery_copy import MAX_RESTARTS, SlicedCopy
 
     c = window.controller
     c.load_session(Session(cell=make_cell("rnn", 1, 2, seed=0), inputs=np.zeros((40, 1))))

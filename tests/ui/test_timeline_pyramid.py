@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ui.widgets.timeline_pyramid import (
+from ui.widgets.timeline.timeline_pyramid import (
     FACTOR,
     TOP,
     Pyramid,

@@ -8,9 +8,9 @@ from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.widgets.timeline import LINES_HEIGHT, Timeline
-from ui.widgets.timeline_heatmap import NAN_RGBA
+from simulator.document.session import Session
+from ui.widgets.timeline.timeline import LINES_HEIGHT, Timeline
+from ui.widgets.timeline.timeline_heatmap import NAN_RGBA
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show()
 
@@ -191,7 +191,7 @@ def test_a_new_palette_recolours_and_keeps_the_zoom_and_the_pyramids(long_timeli
 
 
 def test_an_overflowing_relu_rnn_draws_nan_grey_without_warnings(shown):
-    from ui.controller import Controller
+    from ui.document.controller import Controller
 
     cell = make_cell("rnn", 1, 4, seed=0, nonlinearity="relu")
     cell.weight_hh[:] = np.abs(cell.weight_hh) * 1000 + 1  # inf near step 100 …

@@ -8,9 +8,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSlider, QSpinBox
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.transport import TransportBar, format_speed, position_from_speed, speed_from_position
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.common.transport import TransportBar, format_speed, position_from_speed, speed_from_position
 
 
 def _trigger(window, name):

@@ -9,9 +9,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QSlider
 
 from simulator import make_cell, run
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.weights_editor import WeightsEditor
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.weights.weights_editor import WeightsEditor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen notes on show(), raise()
 

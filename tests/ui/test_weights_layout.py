@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 from simulator import make_cell
-from simulator.session import Session
-from ui.controller import Controller
-from ui.widgets.weights_editor import WeightsEditor
-from ui.widgets.weights_view import columns_for
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.weights.weights_editor import WeightsEditor
+from ui.widgets.weights.weights_view import columns_for
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

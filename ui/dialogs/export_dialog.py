@@ -28,7 +28,7 @@ TRACE_FORMATS: list[tuple[str, str, str]] = [
     (QT_TR_NOOP("CSV long, one row per number (*.csv)"), "csv-long", ".csv"),
     (QT_TR_NOOP("JSON (*.json)"), "json", ".json"),
 ]
-# (filter, (format, naming), suffix) — every format simulator.formats.save_weights writes
+# (filter, (format, naming), suffix) — every format simulator.io.formats.save_weights writes
 WEIGHT_FORMATS: list[tuple[str, tuple[str, str], str]] = [
     (QT_TR_NOOP("safetensors, PyTorch names (*.safetensors)"), ("safetensors", "torch"), ".safetensors"),
     (QT_TR_NOOP("safetensors, Keras names (*.safetensors)"), ("safetensors", "keras"), ".safetensors"),

@@ -21,21 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.errors import InputError
-from simulator.inputs import GENERATORS, MAX_STEPS, generate
+from simulator.core.errors import InputError
+from simulator.io.inputs import GENERATORS, MAX_STEPS, generate
 from ui.i18n import tr
-from ui.widgets.colormaps import sigmoid_map, style_plot
-from ui.widgets.inputs_model import apply_inputs
+from ui.widgets.common.colormaps import sigmoid_map, style_plot
+from ui.widgets.inputs.inputs_model import apply_inputs
 
 if TYPE_CHECKING:
-    from ui.controller import Controller
+    from ui.document.controller import Controller
 
 __all__ = ["GeneratorDialog"]
 
 _INT_MAX = 2**31 - 1  # QSpinBox holds a C int
 _MAX_CURVES = 12
 _LINE_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
-# The generators' names, parameters and help (simulator.inputs.GENERATORS), for the translation:
+# The generators' names, parameters and help (simulator.io.inputs.GENERATORS), for the translation:
 # shown through _gen(), so a text changed in the simulator shows in English until translated again.
 _GENERATOR_TEXTS = (
     QT_TRANSLATE_NOOP("Generator", "sine"),
@@ -102,7 +102,7 @@ def _spin(param: Any, parent: QWidget) -> QAbstractSpinBox:
 class GeneratorDialog(QDialog):
     """Generate an input sequence (sine, square, impulse, step, noise, copy task) and use it.
 
-    OK replaces the document's inputs with :func:`simulator.inputs.generate`'s output as one
+    OK replaces the document's inputs with :func:`simulator.io.inputs.generate`'s output as one
     undo step (the cell keeps its weights when D matches; otherwise the user confirms a
     re-initialised input layer).
     """

@@ -3,9 +3,9 @@
 A weight file may hold several recurrent cells: the layers of a PyTorch ``nn.LSTM`` with
 ``num_layers=2``, the two halves of a Keras ``Bidirectional``, the directions of an ONNX
 node. :func:`weight_choices` loads each (layer, direction) the engine's
-:func:`~simulator.formats.load_weights_with_info` accepts; :func:`choose_weights` asks
+:func:`~simulator.io.formats.load_weights_with_info` accepts; :func:`choose_weights` asks
 which one to use with a :class:`WeightChoiceDialog`, only when there is more than one.
-The import itself lives in :mod:`ui.documents`.
+The import itself lives in :mod:`ui.shell.documents`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from simulator import Cell
-from simulator.errors import InputError
-from simulator.formats import WEIGHT_FILE_FILTERS, load_weights_with_info
+from simulator.core.errors import InputError
+from simulator.io.formats import WEIGHT_FILE_FILTERS, load_weights_with_info
+from ui.background.long_work import busy_cursor
 from ui.i18n import tr
-from ui.long_work import busy_cursor
 
 __all__ = ["WEIGHT_SUFFIXES", "INPUT_SUFFIXES", "MAX_LAYERS", "WeightChoice", "WeightChoiceDialog",
            "weight_filter", "ask_weights_file", "ask_inputs_file", "weight_choices", "choose_weights"]

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import Branch, GateForce
 from ui.i18n import quantity_label, tr
-from ui.widgets import colormaps as cm
+from ui.widgets.common import colormaps as cm
 
 __all__ = ["MODES", "BranchForm", "parse_numbers"]
 

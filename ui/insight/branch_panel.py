@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from simulator import run
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import Branch, divergence, run_branch
+from ui.background.worker import BackgroundWorker
 from ui.i18n import tr
 from ui.insight.branch_form import BranchForm
 from ui.insight.branch_store import BranchStore
 from ui.insight.plots import cursor_line, heatmap, make_plot, marker_line, set_heatmap
-from ui.widgets import colormaps as cm
-from ui.worker import BackgroundWorker
+from ui.widgets.common import colormaps as cm
 
 __all__ = ["BRANCH_COLOR", "BranchPanel", "compute_branch"]
 

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import Branch, branch_from_dict, branch_to_dict
 from ui.i18n import tr
 
 if TYPE_CHECKING:
-    from ui.controller import Controller
+    from ui.document.controller import Controller
 
 __all__ = ["KEY", "BranchListCommand", "BranchStore"]
 

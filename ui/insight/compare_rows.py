@@ -1,6 +1,6 @@
 """One compared cell as a compact row: its diagram, its h heatmap (units × steps) and its gradient norms.
 
-Each row listens to its own :class:`~ui.controller.Controller`; the compare window keeps
+Each row listens to its own :class:`~ui.document.controller.Controller`; the compare window keeps
 all of them on one step. The heatmap image is set on ``trace_changed`` only; a step
 moves the cursor line.
 """
@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.controller import Controller
+from ui.document.controller import Controller
 from ui.i18n import describe_cell, tr
 from ui.insight.plots import KIND_COLORS, cursor_line, heatmap, make_plot, set_heatmap
-from ui.widgets import colormaps as cm
-from ui.widgets.gate_panel import GatePanel
-from ui.widgets.gradient_plot import GradientPlot
+from ui.widgets.common import colormaps as cm
+from ui.widgets.gates.gate_panel import GatePanel
+from ui.widgets.gradients.gradient_plot import GradientPlot
 
 __all__ = ["CellRow"]
 
@@ -137,7 +137,9 @@ class CellRow(QFrame):
     def show_diagram(self, on: bool) -> None:
         """Show the cell diagram (True) or the gates-and-states panel (False) beside the heatmap."""
         if on and self.diagram is None:
-            from ui.widgets.cell_diagram import CellDiagram  # only when asked for: it is the heaviest view
+            from ui.widgets.diagram.cell_diagram import (
+                CellDiagram,  # only when asked for: it is the heaviest view
+            )
 
             self.diagram = CellDiagram(self.controller, self)
             self.diagram.setObjectName(f"compare_diagram_{self.objectName()[-1]}")

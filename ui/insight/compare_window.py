@@ -1,10 +1,10 @@
 """The compare window: two to four cells side by side on the same inputs, with one shared transport.
 
-Design: each compared cell has its own :class:`~ui.controller.Controller` (so the standard
+Design: each compared cell has its own :class:`~ui.document.controller.Controller` (so the standard
 views, the diagram and the gradient plot, work on it unchanged), all on the same input
 sequence. A *clock*, one more Controller on those inputs with a one-unit RNN that is
 never shown, owns the step, the play timer and the speed; the standard
-:class:`~ui.widgets.transport.TransportBar` drives it and every cell follows its
+:class:`~ui.widgets.common.transport.TransportBar` drives it and every cell follows its
 ``step_changed``. When the main window's inputs change, every cell is re-run on them.
 """
 
@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from simulator import Cell, make_cell
-from simulator.errors import InputError
+from simulator.core.errors import InputError
+from simulator.document.session import Session
 from simulator.insight import aligned_arrays, default_trio
 from simulator.insight.tables import write_table
-from simulator.session import Session
-from ui.controller import Controller
+from ui.document.controller import Controller
 from ui.i18n import tr
 from ui.insight.compare_rows import CellRow
 from ui.insight.memory_tab import MemoryTab
 from ui.insight.plots import export_plot_png
-from ui.widgets.transport import TransportBar
+from ui.widgets.common.transport import TransportBar
 
 __all__ = ["MAX_CELLS", "CompareWindow"]
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.insight import ConventionResult, convention_errors
+from ui.background.worker import BackgroundWorker
 from ui.i18n import describe_cell, tr
 from ui.insight.plots import make_plot, series_color
-from ui.worker import BackgroundWorker
 
 __all__ = ["FLOOR", "SOURCES", "ConventionsDialog", "format_error"]
 

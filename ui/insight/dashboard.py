@@ -14,10 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from simulator.insight import EXPLANATIONS, jacobian_norms, recurrent_spectrum, saturation, timescales
+from ui.background.worker import BackgroundWorker
 from ui.i18n import current_language, tr
 from ui.insight.plots import Explanation, cursor_line, make_plot, series_color
-from ui.widgets import colormaps as cm
-from ui.worker import BackgroundWorker
+from ui.widgets.common import colormaps as cm
 
 __all__ = ["GATE_COLORS", "Dashboard", "compute_dashboard"]
 

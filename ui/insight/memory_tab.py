@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import MemoryResult, memory_curve
+from ui.background.worker import BackgroundWorker
 from ui.i18n import tr
 from ui.insight.plots import KIND_COLORS, make_plot, marker_line, series_color
-from ui.worker import BackgroundWorker
 
 __all__ = ["FLOOR", "THRESHOLD", "MemoryTab"]
 

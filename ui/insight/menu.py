@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 from ui.i18n import tr
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
 __all__ = ["InsightTools", "install_insight_tools"]
 

@@ -2,7 +2,7 @@
 
 Every plot is created once and fed with ``setData`` / ``setImage``; cursors move with
 ``setValue``. Colours come from the widget's palette (light and dark themes) and from
-:mod:`ui.widgets.colormaps`.
+:mod:`ui.widgets.common.colormaps`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ui.i18n import tr
-from ui.widgets import colormaps as cm
+from ui.widgets.common import colormaps as cm
 
 __all__ = ["KIND_COLORS", "SERIES_COLORS", "Explanation", "cursor_line", "export_plot_png", "heatmap",
            "make_plot", "marker_line", "series_color", "set_heatmap"]

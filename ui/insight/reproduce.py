@@ -11,7 +11,7 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from simulator.errors import InputError
+from simulator.core.errors import InputError
 from simulator.insight import write_reproduce_script
 from ui.i18n import tr
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ui.errors import crash_safe_override
+from ui.errors.hook import crash_safe_override
 from ui.i18n import tr
 from ui.widgets.diagram.frame import (
     Geometry,
@@ -121,7 +121,7 @@ class DiagramCanvas(QWidget):
         return None if self.layout_ is None else self.layout_.node_at(self.to_logical(pos))
 
     # -- painting ---------------------------------------------------------------------------
-    @crash_safe_override  # Qt reaches it through event(): see ui.errors
+    @crash_safe_override  # Qt reaches it through event(): see ui.errors.hook
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         geo = self.geometry_for(self.width(), self.height())
         if geo is None:

@@ -11,7 +11,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPalette
 
-from ui.widgets import colormaps as cm
+from ui.widgets.common import colormaps as cm
 
 __all__ = ["Fonts", "FrameFonts", "Scene", "Theme", "mix"]
 
@@ -27,7 +27,7 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
 class Theme:
     """Colours read from a palette: text, background, and the two value maps.
 
-    The maps are the app's shared ones (:mod:`ui.widgets.colormaps`): ``sigmoid`` runs from
+    The maps are the app's shared ones (:mod:`ui.widgets.common.colormaps`): ``sigmoid`` runs from
     the background (0, a closed gate) to saturated (1, open); ``tanh`` is diverging, blue
     (−1) through the background (0) to red (+1), so "no signal" recedes in light and dark.
     """

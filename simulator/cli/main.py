@@ -1,0 +1,262 @@
+"""``python main.py simulate``: run one cell over a sequence and write its trace, headless.
+
+Exit status 0 on success (one summary line on stdout unless ``--quiet``),
+2 on any bad input or argument (one ``gatescope: error: ...`` line on stderr,
+no output file), 1 on an internal error (one line too, unless ``GATESCOPE_DEBUG=1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import simulator
+from simulator.cli.args import build_parser
+from simulator.core.cells import Cell
+from simulator.core.errors import InputError
+from simulator.core.simulation import validate_state
+from simulator.io.export import export_trace, output_format
+from simulator.io.inputs import (
+    GENERATORS,
+    encode_text,
+    generate,
+    load_inputs,
+    load_npz_arrays,
+    parse_generator_spec,
+)
+
+__all__ = ["guarded", "main", "simulate"]
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"gatescope: error: {' '.join(str(message).split())}\n")
+
+
+def _check_against_file(args: argparse.Namespace, cell: Cell) -> None:
+    """Refuse options that contradict the weight file, naming both values."""
+    name = Path(args.weights).name
+    given = (("--cell", args.cell, cell.kind, cell.kind.upper()),
+             ("--input-size", args.input_size, cell.input_size, f"{cell.input_size} inputs"),
+             ("--hidden-size", args.hidden_size, cell.hidden_size, f"{cell.hidden_size} units"))
+    for flag, value, actual, shown in given:
+        if value is not None and value != actual:
+            raise InputError(f"{flag} {value} contradicts {name}, which holds {shown}")
+    if args.init is not None:
+        raise InputError("--init applies to new cells only, not with --weights")
+    if args.reset_before and not (cell.kind == "gru" and not cell.options()["reset_after"]):
+        what = "a GRU with the reset after the matmul" if cell.kind == "gru" else f"an {cell.kind.upper()}"
+        raise InputError(f"--reset-before contradicts {name}, which holds {what}")
+
+
+def _weights_cell(args: argparse.Namespace) -> Cell:
+    options: dict[str, Any] = {}
+    if args.layer is not None:
+        options["layer"] = args.layer
+    if args.nonlinearity is not None:
+        options["nonlinearity"] = args.nonlinearity
+    if args.reset_before:
+        options["reset_after"] = False  # state dicts do not store it; files that do must agree
+    cell = simulator.load_weights(args.weights, format=args.weights_format, **options)
+    _check_against_file(args, cell)
+    if args.forget_bias is not None:
+        if cell.kind != "lstm":
+            raise InputError(f"--forget-bias applies to the LSTM only, and {Path(args.weights).name} "
+                             f"holds an {cell.kind.upper()}")
+        H = cell.hidden_size
+        cell.bias_ih[H:2 * H] = args.forget_bias
+        cell.bias_hh[H:2 * H] = 0.0
+    return cell if cell.dtype == np.dtype(args.dtype) else cell.copy(dtype=args.dtype)
+
+
+def _new_cell(args: argparse.Namespace, input_size: int) -> Cell:
+    kind = args.cell or "lstm"
+    if args.hidden_size is None:
+        raise InputError("--hidden-size H is needed to build a new cell (or give --weights FILE)")
+    if args.layer is not None or args.weights_format is not None:
+        raise InputError("--layer and --weights-format need --weights FILE")
+    options: dict[str, Any] = {}
+    if args.nonlinearity is not None:
+        if kind != "rnn":
+            raise InputError(f"--nonlinearity applies to the RNN only, not the {kind.upper()}")
+        options["nonlinearity"] = args.nonlinearity
+    if args.reset_before:
+        if kind != "gru":
+            raise InputError(f"--reset-before applies to the GRU only, not the {kind.upper()}")
+        options["reset_after"] = False
+    if args.forget_bias is not None and kind != "lstm":
+        raise InputError(f"--forget-bias applies to the LSTM only, not the {kind.upper()}")
+    return simulator.make_cell(kind, input_size, args.hidden_size, seed=args.seed,
+                               init=args.init or "pytorch", dtype=args.dtype,
+                               forget_bias=args.forget_bias, **options)
+
+
+def _sequence(args: argparse.Namespace, input_size: int | None) -> np.ndarray:
+    """The inputs (T, D) from --inputs, --text or --generator."""
+    if args.steps is not None and args.generator is None:
+        raise InputError("--steps applies to --generator only")
+    if args.vocabulary is not None and args.text is None:
+        raise InputError("--vocabulary applies to --text only")
+    if args.inputs is not None:
+        return load_inputs(args.inputs, input_size)
+    if args.text is not None:
+        x, vocab = encode_text(args.text, args.vocabulary)
+        if input_size is not None and x.shape[1] != input_size:
+            raise InputError(f"--text has a vocabulary of {len(vocab)} characters but the cell takes "
+                             f"{input_size} inputs; give --vocabulary with {input_size} characters")
+        return x
+    if args.steps is None:
+        raise InputError("--generator needs --steps T")
+    name, params = parse_generator_spec(args.generator)
+    if "seed" in GENERATORS[name].defaults():
+        params.setdefault("seed", args.seed)
+    return generate(name, args.steps, input_size, **params)
+
+
+def _initial_state(path: str, cell: Cell) -> dict[str, np.ndarray]:
+    name = Path(path).name
+    if Path(path).suffix.lower() != ".npz":
+        raise InputError(f"--initial-state {name}: expected an .npz file holding h0 (and c0)")
+    arrays = load_npz_arrays(path)
+    allowed = ("h0", "c0") if cell.has_cell else ("h0",)
+    unknown = sorted(set(arrays) - set(allowed))
+    if unknown or "h0" not in arrays:
+        found = ", ".join(sorted(arrays)) or "nothing"
+        raise InputError(f"{name}: an initial state holds {' and '.join(allowed)}, found {found}")
+    try:
+        validate_state(cell, arrays)
+    except InputError as err:
+        raise InputError(f"{name}: {err} (the cell has {cell.hidden_size} units)") from None
+    return arrays
+
+
+def _gradients(cell: Cell, trace: simulator.Trace) -> dict[str, np.ndarray]:
+    from simulator.core.gradients import gradient_norms
+
+    return gradient_norms(cell, trace)
+
+
+def simulate(args: argparse.Namespace) -> str:
+    """Do what the parsed ``args`` ask and return the summary line.
+
+    Raises
+    ------
+    InputError
+        Any bad input; nothing is written then.
+    """
+    out = Path(args.out)
+    fmt = output_format(out, long=args.csv_long)
+    if not out.parent.is_dir():
+        raise InputError(f"cannot write {out}: the directory {out.parent} does not exist")
+    if out.is_dir():
+        raise InputError(f"cannot write {out}: it is a directory")
+    cell = _weights_cell(args) if args.weights is not None else None
+    x = _sequence(args, cell.input_size if cell is not None else args.input_size)
+    if cell is None:
+        cell = _new_cell(args, x.shape[1])
+    state = _initial_state(args.initial_state, cell) if args.initial_state is not None else None
+    branch = _branch(args) if args.force_gate or args.branch is not None else None
+    if branch is not None and args.gradients:
+        raise InputError("--gradients cannot be combined with --branch or --force-gate: a branched run "
+                         "is not the cell's own, so its Jacobians are not the cell's")
+    trace = simulator.run(cell, x, state)
+    overflow = trace.first_nonfinite()
+    if overflow is not None:
+        raise InputError(f"the hidden state overflows float64 at step {overflow}: the recurrent weights "
+                         f"are too large for this {cell.label()}; scale weight_hh down or use tanh")
+    gradients = _gradients(cell, trace) if args.gradients else None
+    summary = f"wrote {out}: {cell.describe()}, {trace.length} steps"
+    extra = None
+    if branch is not None:
+        from simulator.insight import branch_to_dict, divergence, run_branch
+
+        branched = run_branch(cell, x, state, branch, original=trace)
+        first = divergence(trace, branched)[0]
+        extra = {"branch": branch_to_dict(branch), "divergence_step": first}
+        trace = branched
+        summary += "; the branch never diverges" if first is None else \
+            f"; the branch diverges at step {first}"
+    export_trace(cell, trace, out, fmt, gradients=gradients, metadata=extra)
+    return summary
+
+
+def _branch(args: argparse.Namespace) -> Any:
+    """The :class:`~simulator.insight.Branch` of --branch FILE.json plus every --force-gate."""
+    from simulator.insight import Branch, branch_from_dict, parse_force_spec
+
+    forces = [parse_force_spec(spec) for spec in args.force_gate or []]
+    branch = Branch(name="command line", start=min(f.start for f in forces)) if forces else None
+    if args.branch is not None:
+        branch = branch_from_dict(read_json(args.branch, "--branch"))
+        if forces:
+            branch.start = min([branch.start, *(f.start for f in forces)])
+    branch.forced.extend(forces)
+    return branch
+
+
+def read_json(path: str, flag: str, limit: int = 64 * 1024 * 1024) -> Any:
+    """A small JSON file's content; :class:`InputError` on a missing, huge or malformed file."""
+    import json
+
+    name = Path(path).name
+    try:
+        if Path(path).stat().st_size > limit:
+            raise InputError(f"{flag} {name}: larger than {limit // (1024 * 1024)} MB")
+        return json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_no_constant)
+    except FileNotFoundError:
+        raise InputError(f"{flag} {path}: no such file") from None
+    except (UnicodeDecodeError, ValueError) as err:
+        raise InputError(f"{flag} {name}: not valid JSON ({err})") from None
+    except RecursionError:
+        raise InputError(f"{flag} {name}: JSON nested too deeply") from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``simulate`` with ``argv`` (without the sub-command name); return the exit status."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or an argument error (2, already printed on one line)
+        return stop.code if isinstance(stop.code, int) else 2
+    return guarded(lambda: simulate(args), args.quiet)
+
+
+def guarded(action: Callable[[], str], quiet: bool = False) -> int:
+    """Run a headless command's ``action`` under the exit-status contract of this module.
+
+    ``action`` returns the text to print on success (skipped with ``quiet``); an
+    :class:`InputError`, an ``OSError`` or a ``MemoryError`` becomes one ``gatescope: error:``
+    line and status 2, anything else status 1 (re-raised with ``GATESCOPE_DEBUG=1``).
+    """
+    try:
+        with warnings.catch_warnings():  # a library's warning would break the one-line contract
+            warnings.simplefilter("ignore")
+            summary = action()
+    except InputError as err:
+        _fail(str(err))
+        return 2
+    except OSError as err:  # a file that vanished or cannot be read: the user's to fix
+        _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
+        return 2
+    except MemoryError:
+        _fail("not enough memory: the inputs or the sizes are too large")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:
+        if os.environ.get("GATESCOPE_DEBUG") == "1":
+            raise
+        _fail(f"internal error ({type(err).__name__}: {err}); run again with GATESCOPE_DEBUG=1 for details")
+        return 1
+    if not quiet:
+        print(summary)
+    return 0

@@ -1,0 +1,3 @@
+"""The engine's core: cells (the equations and their fast kernels), activations, initialisers, the
+trace, simulation and gradients through time. Imports numpy and the standard library only.
+"""

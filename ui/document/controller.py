@@ -1,0 +1,289 @@
+"""The one QObject that owns the document, the undo stack and the play timer.
+
+Views listen to its snake_case signals and never to each other; edits come in
+through its methods, which push commands on :attr:`Controller.undo_stack`.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from simulator import Cell, Simulation, Trace
+from simulator.document.session import Session
+from ui.background.long_work import LONG_RECOMPUTE
+from ui.document import commands
+from ui.document.playback import Playback
+
+__all__ = ["Controller"]
+
+GRADIENT_WINDOW = 400  # steps back from the current one the live gradient view covers
+
+
+class Controller(Playback, QObject):
+    """Owns the :class:`~simulator.document.session.Session`, its simulation, the undo stack and playback.
+
+    Signals
+    -------
+    step_changed(int)       the cursor moved (0 … T − 1)
+    trace_changed(int)      the trace was recomputed from this step onward
+    trace_progress(int, int) rows first … done − 1 of a long recompute are final (trace_changed follows)
+    weights_changed()       a parameter changed (same kind and sizes)
+    cell_changed()          kind, sizes or dtype changed, or a new document: views rebuild
+    unit_changed(int)       the selected unit changed
+    playing_changed(bool)
+    dirty_changed(bool)     unsaved changes appeared or were saved
+    """
+
+    step_changed = Signal(int)
+    trace_changed = Signal(int)
+    trace_progress = Signal(int, int)
+    weights_changed = Signal()
+    cell_changed = Signal()
+    unit_changed = Signal(int)
+    playing_changed = Signal(bool)
+    dirty_changed = Signal(bool)
+
+    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if session is None:
+            from simulator.document.presets import default_session
+
+            session = default_session()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undo_stack")
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self.path: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(16)
+        self._timer.timeout.connect(self._tick)
+        self.speed = 8.0  # steps per second
+        self._carry = 0.0
+        self._last_tick = 0.0
+        self.selected_unit = 0
+        self._gradient_cache: tuple[Any, dict[str, np.ndarray] | None] = (None, None)
+        self._version = 0
+        # a drag (merged edits) writes at once; recompute and signals once per event-loop pass
+        self._deferring = self._stale_trace = self._pending = False
+        self._flush_timer = QTimer(self, singleShot=True, interval=0)
+        self._flush_timer.timeout.connect(self.flush)
+        # the window's RecomputeProgress: called between chunks of a recompute of ≥ LONG_RECOMPUTE steps
+        self.progress_hook: Callable[[int, int], None] | None = None
+        self._install(session, keep_step=True)
+
+    # -- document ----------------------------------------------------------------------
+    @property
+    def cell(self) -> Cell:
+        """The current cell."""
+        return self.simulation.cell
+
+    @property
+    def trace(self) -> Trace:
+        """The current trace (T rows), always up to date with the cell's weights."""
+        if self._stale_trace:  # a drag's weight is written but its recompute is still queued
+            self._stale_trace = False
+            self.simulation.refresh(0)
+        return self.simulation.trace
+
+    @property
+    def version(self) -> int:
+        """A number every edit of the document changes (weights, inputs, a new document)."""
+        return self._version
+
+    @property
+    def length(self) -> int:
+        """T, the number of steps."""
+        return self.simulation.length
+
+    def snapshot(self) -> Session:
+        """A deep copy of the document as it is now (for undo, autosave and saving)."""
+        return Session(**self.snapshot_fields())
+
+    def snapshot_fields(self, inputs: np.ndarray | None = None) -> dict[str, Any]:
+        """The :class:`Session` keyword arguments of the document now (a Session copies ``inputs``).
+
+        ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave's own copy).
+        """
+        s, trace = self.session, self.trace
+        return {"cell": self.cell.copy(), "inputs": trace.x if inputs is None else inputs,
+                "h0": trace.h0.copy(), "c0": None if trace.c0 is None else trace.c0.copy(),
+                "step": self.step, "title": s.title,
+                "description": s.description, "input_labels": list(s.input_labels),
+                "settings": copy.deepcopy(self.settings())}
+
+    def settings(self) -> dict[str, Any]:
+        """View settings stored with the document."""
+        return {**self.session.settings, "selected_unit": self.selected_unit, "speed": self.speed}
+
+    def load_session(self, session: Session, path: str | None = None) -> None:
+        """Open a document: replaces everything and clears the undo history."""
+        self.pause()
+        self.undo_stack.clear()
+        self._install(session, keep_step=True)
+        self.path = path
+        self.undo_stack.setClean()
+
+    def replace_session(self, session: Session, text: str) -> None:
+        """Replace the document as one undoable edit (kind change, import, new inputs …)."""
+        self.undo_stack.push(commands.ReplaceSessionCommand(self, session, text))
+
+    def _install(self, session: Session, keep_step: bool) -> None:
+        self._stale_trace = self._pending = False  # a queued drag update is superseded
+        self.session = session
+        self.simulation = Simulation(session.cell.copy(), session.inputs, session.state(),
+                                     progress=self._report)  # views are rebuilt: nothing to settle
+        self.simulation.progress = self._progress
+        self.selected_unit = int(min(max(session.settings.get("selected_unit", 0), 0),
+                                     self.cell.hidden_size - 1))
+        self.speed = float(session.settings.get("speed", self.speed))
+        self.step = min(session.step if keep_step else 0, max(self.length - 1, 0))
+        self._changed()
+        self.cell_changed.emit()
+        self.trace_changed.emit(0)
+        self.step_changed.emit(self.step)
+
+    def _changed(self) -> None:
+        self._version += 1
+
+    def _progress(self, done: int, total: int) -> None:
+        if total >= LONG_RECOMPUTE:  # the recompute started at T − total
+            first = self.length - total
+            self.trace_progress.emit(first, first + done)
+        self._report(done, total)
+
+    def _report(self, done: int, total: int) -> None:
+        if self.progress_hook is not None and total >= LONG_RECOMPUTE:
+            self.progress_hook(done, total)
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    # -- edits (each is one command) -------------------------------------------------------
+    def set_parameter(self, name: str, index: Any, values: Any, text: str | None = None,
+                      merge_key: Any = None) -> None:
+        """Set ``cell.<name>[index] = values`` as an undoable edit (merged while ``merge_key`` repeats)."""
+        values = np.asarray(values, dtype=float)
+        if not np.all(np.isfinite(values)):
+            raise ValueError("weights must be finite numbers")
+        self._deferring = merge_key is not None  # a drag: recompute once per event-loop pass
+        try:
+            self.undo_stack.push(commands.SetParameterCommand(
+                self, name, index, values, text or f"Edit {name}", merge_key))
+        finally:
+            self._deferring = False
+
+    def flush(self) -> None:
+        """Recompute and notify the views now for weights a drag has written (no-op otherwise)."""
+        if not self._pending:
+            return
+        self._pending = False
+        self._flush_timer.stop()
+        _ = self.trace  # recomputes when stale
+        self.weights_changed.emit()
+        self.trace_changed.emit(0)
+
+    def set_inputs(self, start: int, values: Any, text: str = "Edit inputs",
+                   cols: slice = slice(None)) -> None:
+        """Overwrite input rows from ``start`` (columns ``cols``) as one undoable edit."""
+        values = np.atleast_2d(np.asarray(values, dtype=float))
+        if not np.all(np.isfinite(values)):
+            raise ValueError("inputs must be finite numbers")
+        self.undo_stack.push(commands.SetInputsCommand(self, start, values, text, cols))
+
+    def insert_inputs(self, start: int, rows: Any, text: str = "Insert steps") -> None:
+        """Insert rows (n, D) before step ``start`` as one undoable edit."""
+        rows = np.atleast_2d(np.asarray(rows, dtype=float))
+        self.undo_stack.push(commands.ResizeInputsCommand(self, start, text, rows=rows))
+
+    def delete_inputs(self, start: int, count: int, text: str = "Delete steps") -> None:
+        """Delete ``count`` steps at ``start`` as one undoable edit (at least one step stays)."""
+        count = min(count, self.length - 1 - start) if start == 0 else min(count, self.length - start)
+        if count > 0 and self.length - count >= 1:
+            self.undo_stack.push(commands.ResizeInputsCommand(self, start, text, count=count))
+
+    # called by commands only
+    def _write_parameter(self, name: str, index: Any, values: np.ndarray) -> None:
+        getattr(self.cell, name)[index] = values
+        self._changed()
+        self._stale_trace = self._pending = True
+        if self._deferring:
+            self._flush_timer.start()
+        else:
+            self.flush()
+
+    def _write_inputs(self, start: int, values: np.ndarray, cols: slice) -> None:
+        rows = self.trace.x[start:start + len(values)].copy()
+        rows[:, cols] = values
+        self.simulation.set_inputs(start, rows)
+        self._changed()
+        self.trace_changed.emit(start)
+
+    def _insert_inputs(self, start: int, rows: np.ndarray) -> None:
+        self.simulation.insert(start, rows)
+        self._resized(start)
+
+    def _delete_inputs(self, start: int, count: int) -> None:
+        self.simulation.delete(start, count)
+        self._resized(start)
+
+    def _resized(self, start: int) -> None:
+        self.step = min(self.step, self.length - 1)
+        self._changed()
+        self.trace_changed.emit(start)
+        self.step_changed.emit(self.step)
+
+    # -- cursor and playback ----------------------------------------------------------------
+    def seek(self, step: int) -> None:
+        """Move the cursor to ``step`` (clamped to 0 … T − 1)."""
+        step = int(min(max(step, 0), max(self.length - 1, 0)))
+        if step != self.step:
+            self.step = step
+            self.step_changed.emit(step)
+
+    def step_forward(self) -> None:
+        """One step on."""
+        self.seek(self.step + 1)
+
+    def step_back(self) -> None:
+        """One step back."""
+        self.seek(self.step - 1)
+
+    def go_to_start(self) -> None:
+        """To step 0 (and stop playing)."""
+        self.pause()
+        self.seek(0)
+
+    def go_to_end(self) -> None:
+        """To the last step."""
+        self.seek(self.length - 1)
+
+    def set_selected_unit(self, unit: int) -> None:
+        """Select the unit the diagram shows."""
+        unit = int(min(max(unit, 0), self.cell.hidden_size - 1))
+        if unit != self.selected_unit:
+            self.selected_unit = unit
+            self.unit_changed.emit(unit)
+
+    # -- derived quantities ----------------------------------------------------------------
+    def gradients(self, end: int | None = None) -> dict[str, np.ndarray] | None:
+        """‖∂h_end/∂h_t‖ (and ‖∂c_end/∂c_t‖ for the LSTM) for t in a window before ``end``.
+
+        Returns a dict with ``t`` (the steps, shape (n,)), ``dhT_dh`` (n,) and, for the LSTM,
+        ``dcT_dc`` (n,); cached until the trace changes.
+        """
+        end = self.step if end is None else end
+        key = (self._version, end)
+        if self._gradient_cache[0] == key:
+            return self._gradient_cache[1]
+        from simulator.core.gradients import gradient_window
+
+        start = max(0, end - GRADIENT_WINDOW)
+        result = {"t": np.arange(start, end + 1), **gradient_window(self.cell, self.trace, end, start=start)}
+        self._gradient_cache = (key, result)
+        return result

@@ -1,0 +1,1 @@
+"""Unexpected errors: the exception hook and the error-report dialog."""

@@ -1,0 +1,1 @@
+"""The gate panel and the inspector: the current step's gate values and equations in numbers."""

@@ -1,0 +1,1 @@
+"""The gradient-through-time plot and its title."""

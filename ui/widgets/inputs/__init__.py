@@ -1,0 +1,1 @@
+"""The inputs table and its model."""
