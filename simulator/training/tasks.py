@@ -2,12 +2,13 @@
 
 Specs are written like the input generators', ``name:key=value,...``:
 
-``recall:delay=K,symbols=S,distractors=0``
-    Delayed recall, the long-term dependency in its purest form. T = K + 2, D = S + 1,
-    O = S. Step 0 shows one of S symbols (one-hot in columns 0 … S−1); steps 1 … K are
-    blank, or with ``distractors=1`` show random symbols from the same alphabet; step K + 1
-    is the cue (column S). The target, at the cue only, is the symbol of step 0
-    (cross-entropy; −1 elsewhere). Chance accuracy is 1/S.
+``recall:delay=K,symbols=S,distractors=P``
+    Delayed recall, the long-term dependency in its purest form. T = K + 2, O = S. Step 0
+    shows one of S symbols (one-hot in columns 0 … S−1); steps 1 … K are blank (``P = 0``,
+    the default; D = S + 1), or each shows, with probability P, a random distractor symbol
+    from a second alphabet of S (columns S … 2S−1; D = 2S + 1); the last step is the cue
+    (the last column). The target, at the cue only, is the symbol of step 0 (cross-entropy;
+    −1 elsewhere). Chance accuracy is 1/S.
 ``adding:length=L``
     The adding problem (Hochreiter & Schmidhuber 1997, in the form of Le et al. 2015):
     D = 2, O = 1. Column 0 holds L values from U(0, 1), column 1 marks one step in the first
@@ -40,7 +41,8 @@ MAX_LENGTH = 100_000
 
 #: name -> {parameter: (type, default, minimum, maximum)}
 TASKS: dict[str, dict[str, tuple[type, Any, float, float]]] = {
-    "recall": {"delay": (int, 20, 0, MAX_LENGTH), "symbols": (int, 4, 2, 256), "distractors": (int, 0, 0, 1)},
+    "recall": {"delay": (int, 20, 0, MAX_LENGTH), "symbols": (int, 4, 2, 256),
+               "distractors": (float, 0.0, 0.0, 1.0)},
     "adding": {"length": (int, 50, 2, MAX_LENGTH)},
     "sine": {"length": (int, 50, 1, MAX_LENGTH), "period": (float, 20.0, 2.0, 1e6)},
     "text": {"length": (int, 50, 1, MAX_LENGTH), "path": (str, "", 0, 0)},
@@ -49,10 +51,8 @@ TASKS: dict[str, dict[str, tuple[type, Any, float, float]]] = {
 
 def default_text_path() -> Path:
     """The seed's Korean text shipped in ``assets/texts/seed-ko.txt``."""
-    try:
-        from simulator.document.paths import assets_dir
-    except ImportError:  # the layout before the engine moved into packages
-        from simulator.paths import assets_dir  # type: ignore[no-redef]
+    from simulator.document.paths import assets_dir
+
     return assets_dir() / "texts" / "seed-ko.txt"
 
 
@@ -84,7 +84,8 @@ class Task:
     @property
     def spec(self) -> str:
         """The spec that builds this task again, every parameter written out."""
-        return f"{self.name}:" + ",".join(f"{k}={v}" for k, v in self.params.items())
+        return f"{self.name}:" + ",".join(f"{k}={v}" if isinstance(v, str) else f"{k}={v:g}"
+                                          for k, v in self.params.items())
 
     @property
     def has_accuracy(self) -> bool:
@@ -113,9 +114,11 @@ class Task:
         rows = np.arange(B)
         symbol = rng.integers(0, S, B)
         x[rows, 0, symbol] = 1.0
-        if self.params["distractors"] and K:
+        density = self.params["distractors"]
+        if density and K:
             noise = S + rng.integers(0, S, (B, K))
-            x[rows[:, None], np.arange(1, K + 1), noise] = 1.0
+            shown = rng.random((B, K)) < density if density < 1.0 else 1.0
+            x[rows[:, None], np.arange(1, K + 1), noise] = shown
         x[:, T - 1, -1] = 1.0
         y = np.full((B, T), -1, dtype=np.int64)
         y[:, T - 1] = symbol
@@ -189,7 +192,7 @@ def _read_text(path: str) -> tuple[str, np.ndarray]:
 
 
 def parse_task(spec: str) -> Task:
-    """Build a :class:`Task` from ``"recall:delay=30,symbols=4,distractors=1"`` and the like.
+    """Build a :class:`Task` from ``"recall:delay=40,symbols=4,distractors=0.25"`` and the like.
 
     Raises
     ------

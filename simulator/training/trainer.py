@@ -154,12 +154,13 @@ class Trainer:
         """
         cfg = self.config
         x, y = self.task.batch(self._rng, cfg.batch)
-        result = evaluate(self.cell, x, y, self.params["readout.weight"], self.params["readout.bias"],
-                          loss=self.task.loss)
-        if cfg.clip:
-            norm = clip_grad_norm(result.grads, cfg.clip)
-        else:
-            norm = math.sqrt(sum(float(np.vdot(g, g)) for g in result.grads.values()))
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is reported just below
+            result = evaluate(self.cell, x, y, self.params["readout.weight"], self.params["readout.bias"],
+                              loss=self.task.loss)
+            if cfg.clip:
+                norm = clip_grad_norm(result.grads, cfg.clip)
+            else:
+                norm = math.sqrt(sum(float(np.vdot(g, g)) for g in result.grads.values()))
         if not (math.isfinite(result.loss) and math.isfinite(norm)):
             raise InputError(f"training diverged at iteration {self.iteration + 1} (loss {result.loss:g}, "
                              f"gradient norm {norm:g}); lower the learning rate or clip the gradient")
