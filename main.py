@@ -14,12 +14,14 @@ import sys
 from collections.abc import Sequence
 
 COMMANDS = {"simulate": "run one cell over a sequence and write its trace (no window)",
-            "compare": "run two or three cells on the same inputs, or their memory test (no window)"}
+            "compare": "run two or three cells on the same inputs, or their memory test (no window)",
+            "train": "train one cell on a task and record the run (no window)"}
 
 _USAGE = """\
 usage: python main.py [GUI options]
        python main.py simulate [options] --out TRACE.(npz|csv|json)
        python main.py compare [options] --out TABLE.(csv|json|npz)
+       python main.py train [options] --out RUN.npz
 
 GateScope: see inside one RNN, LSTM or GRU cell, token by token.
 
@@ -75,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from simulator.cli.compare import main as compare
 
         return compare(args[1:])
+    if args and args[0] == "train":
+        from simulator.cli.train import main as train
+
+        return train(args[1:])
     if args and args[0] in ("-h", "--help", "help"):
         width = max(map(len, COMMANDS))
         print(_USAGE.format(commands="\n".join(f"  {k:<{max(width, 10)}}  {v}" for k, v in COMMANDS.items())))
