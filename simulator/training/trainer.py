@@ -173,13 +173,14 @@ class Trainer:
         return record
 
     def run(self, callback: Callable[[Record], Any] | None = None) -> list[Record]:
-        """Step until ``config.iterations``; ``callback(record)`` after each, stop early if it returns False.
+        """Step until ``config.iterations``; ``callback(record)`` after each; a false answer (not None) stops.
 
         A final snapshot is taken when the last iteration did not already have one.
         """
         while self.iteration < self.config.iterations:
             record = self.step()
-            if callback is not None and callback(record) is False:
+            keep = None if callback is None else callback(record)
+            if keep is not None and not keep:  # None (no answer) goes on; False or numpy's False stops
                 break
         if self.snapshots[-1].iteration != self.iteration:
             self.snapshots.append(self.snapshot())
