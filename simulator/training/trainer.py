@@ -195,6 +195,11 @@ class Trainer:
         """A copy of the trained cell (safe to hand to another thread or a weight writer)."""
         return self.cell.copy()
 
+    def cell_at(self, snapshot: Snapshot) -> Cell:
+        """A new cell holding a snapshot's weights (for scrubbing the history; the readout is not in it)."""
+        params = {name: snapshot.weights[name] for name in self.cell.parameters()}
+        return type(self.cell)(**params, **self.cell.options())
+
     def snapshot(self) -> Snapshot:
         """The weights now and their behaviour on the probe sequence."""
         probe = evaluate(self.cell, self.probe_inputs, self.probe_targets, self.params["readout.weight"],

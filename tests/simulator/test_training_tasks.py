@@ -107,6 +107,9 @@ def test_records_snapshots_and_arrays():
     assert json.loads(str(arrays["config"]))["task"] == "recall:delay=4,symbols=3,distractors=0"
     np.testing.assert_array_equal(arrays["weights/weight_ih"][-1], trainer.cell.weight_ih)
     assert not np.array_equal(arrays["weights/weight_ih"][0], arrays["weights/weight_ih"][-1])
+    first = trainer.cell_at(trainer.snapshots[0])
+    assert first.config() == trainer.cell.config()
+    np.testing.assert_array_equal(first.weight_hh, arrays["weights/weight_hh"][0])
     snap = trainer.snapshots[-1]
     snap.weights["weight_ih"][...] = 0.0  # a copy: the trainer's cell is untouched
     assert trainer.cell.weight_ih.any()
