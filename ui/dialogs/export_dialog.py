@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import tr
 
 __all__ = ["TRACE_FORMATS", "WEIGHT_FORMATS", "GifOptions", "GifOptionsDialog", "ask_save_path",
-           "ask_view", "VIEWS"]
+           "ask_view", "resolve_format", "VIEWS"]
 
 # (file-dialog filter, format argument, suffix)
 TRACE_FORMATS: list[tuple[str, str, str]] = [
@@ -50,11 +49,23 @@ def ask_save_path(parent: QWidget, title: str, start: str, formats: list[tuple[s
     if not path:
         return None
     index = filters.index(chosen) if chosen in filters else 0
+    return resolve_format(path, index, formats)
+
+
+def resolve_format(path: str, index: int, formats: list[tuple[str, object, str]]) -> tuple[str, object]:
+    """The typed extension decides the format; without a known one, the chosen filter's suffix is added.
+
+    ``"run.csv"`` with the NPZ filter chosen writes CSV; ``"run"`` with the NPZ filter writes ``run.npz``.
+    When several formats share the suffix (CSV and CSV long), the chosen filter wins if it is one of them.
+    """
+    lower = path.lower()
     _f, value, suffix = formats[index]
-    if not path.lower().endswith(suffix):
-        path = os.path.splitext(path)[0] + suffix if path.lower().endswith((".npz", ".csv", ".json")) \
-            else path + suffix
-    return path, value
+    if lower.endswith(suffix):
+        return path, value
+    for _f, value, suffix in sorted(formats, key=lambda f: -len(f[2])):  # ".weights.h5" before ".h5"
+        if lower.endswith(suffix):
+            return path, value
+    return path + formats[index][2], formats[index][1]
 
 
 def ask_view(parent: QWidget) -> str | None:

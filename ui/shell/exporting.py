@@ -7,11 +7,13 @@ Engine writes are atomic; errors are shown and nothing half-written is left.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QT_TR_NOOP, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QT_TR_NOOP, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPaintDevice, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from simulator.core.errors import InputError
@@ -28,10 +30,11 @@ from ui.i18n import tr
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-__all__ = ["Exporter", "qimage_to_rgb"]
+__all__ = ["Exporter", "qimage_to_rgb", "safe_stem", "write_svg"]
 
 IMAGE_FORMATS = [(QT_TR_NOOP("PNG image (*.png)"), "png", ".png"),
                  (QT_TR_NOOP("SVG drawing (*.svg)"), "svg", ".svg")]
+DIAGRAM_SIZE = QSize(1600, 1000)  # the PNG and the SVG of the diagram: the same picture
 _GIF_FORMATS = [(QT_TR_NOOP("Animated GIF (*.gif)"), "gif", ".gif")]
 
 
@@ -58,19 +61,27 @@ def render_widget(widget: QWidget, size: QSize) -> QImage:
     return image
 
 
-def write_svg(widget: QWidget, path: str, title: str) -> None:
-    """Paint ``widget`` into an SVG file (written beside the target, then moved into place)."""
+def safe_stem(name: str) -> str:
+    """``name`` made easy to use as a file name: no ``: / \\ * ? " < > |``, control characters or spaces."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', "-", name).strip("-. ")
+    return re.sub(r"-{2,}", "-", stem) or "gatescope"
+
+
+def write_svg(paint: Callable[[QPaintDevice, QSize], None], size: QSize, path: str, title: str) -> None:
+    """An SVG of what ``paint(device, size)`` draws (written beside the target, then moved into place)."""
     from PySide6.QtSvg import QSvgGenerator
 
     tmp = f"{path}.part"
     generator = QSvgGenerator()
     generator.setFileName(tmp)
-    generator.setSize(widget.size())
-    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    painter = QPainter(generator)
-    widget.render(painter, QPoint(0, 0))
-    painter.end()
+    generator.setDescription("GateScope")
+    paint(generator, size)
+    del generator  # closes the file
+    if not os.path.exists(tmp):
+        raise OSError(f"cannot write {path}")
     os.replace(tmp, path)
 
 
@@ -84,7 +95,7 @@ class Exporter(QObject):
         self.gif_options: GifOptions | None = None
 
     def _start(self, suffix: str) -> str:
-        base = os.path.splitext(self.window.documents.display_name())[0] or "gatescope"
+        base = safe_stem(os.path.splitext(self.window.documents.display_name())[0])
         return os.path.join(self.window.documents._last_dir(), base + suffix)
 
     def _fail(self, what: str, err: Exception) -> None:
@@ -154,7 +165,7 @@ class Exporter(QObject):
                 return False
         if path is None:
             chosen = ask_save_path(self.window, tr("Export the view"), self._start(f"-{view}.png"),
-                                   IMAGE_FORMATS)
+                                   IMAGE_FORMATS if view != "window" else IMAGE_FORMATS[:1])
             if chosen is None:
                 return False
             path = chosen[0]
@@ -164,10 +175,14 @@ class Exporter(QObject):
         try:
             if view == "gradients" and hasattr(widget, "export_png"):
                 widget.export_svg(path) if svg else widget.export_png(path)
+            elif svg and view == "diagram":
+                widget.finish_animation()
+                write_svg(widget.paint_on, DIAGRAM_SIZE, path, f"GateScope — {view}")
             elif svg:
-                write_svg(widget, path, f"GateScope — {view}")
+                raise InputError(tr("SVG is drawn for the diagram and the gradient plot; "
+                                    "save the whole window as PNG"))
             else:
-                image = (render_widget(widget, QSize(1600, 1000)) if view == "diagram"
+                image = (render_widget(widget, DIAGRAM_SIZE) if view == "diagram"
                          else widget.grab().toImage())
                 if not image.save(f"{path}.part.png"):
                     raise OSError(f"cannot write {path}")

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtGui import (
+    QHelpEvent,
+    QImage,
+    QMouseEvent,
+    QPaintDevice,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.errors.hook import crash_safe_override
@@ -151,15 +160,22 @@ class DiagramCanvas(QWidget):
         """The diagram drawn at ``size`` pixels on the window colour (no hover, no pin)."""
         image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(self.theme.window)
-        if self.layout_ is None:
-            return image
-        frame_fonts = FrameFonts.make(self.font(), min(size.width() / WIDTH, size.height() / HEIGHT))
-        two = header_needs_two_lines(size.width(), frame_fonts, scene.header_left, scene.header_right)
-        geo = compute_geometry(size.width(), size.height(), self.layout_, self.font(), two_lines=two)
-        p = QPainter(image)
-        paint_diagram(p, geo, self.layout_, scene, self.theme)
-        p.end()
+        self.paint_on(image, size, scene)
         return image
+
+    def paint_on(self, device: QPaintDevice, size: QSize, scene: Scene) -> None:
+        """Paint the diagram at ``size`` on any paint device (an image, an SVG generator, a printer).
+
+        The same painter code as the screen and the PNG export: vector paths and text, no pixmaps.
+        """
+        p = QPainter(device)
+        p.fillRect(QRectF(0, 0, size.width(), size.height()), self.theme.window)
+        if self.layout_ is not None:
+            frame_fonts = FrameFonts.make(self.font(), min(size.width() / WIDTH, size.height() / HEIGHT))
+            two = header_needs_two_lines(size.width(), frame_fonts, scene.header_left, scene.header_right)
+            geo = compute_geometry(size.width(), size.height(), self.layout_, self.font(), two_lines=two)
+            paint_diagram(p, geo, self.layout_, scene, self.theme)
+        p.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QT_TR_NOOP, QSize, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPaintDevice
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui.document.controller import Controller
@@ -162,6 +162,10 @@ class CellDiagram(QWidget):
         """The diagram at the current step drawn at ``size`` pixels, without animation."""
         scene = self._scene(dict(self._targets))
         return self.canvas.render_image(size, scene)
+
+    def paint_on(self, device: QPaintDevice, size: QSize) -> None:
+        """Paint the diagram at the current step on ``device`` at ``size`` (the SVG export's picture)."""
+        self.canvas.paint_on(device, size, self._scene(dict(self._targets)))
 
     # -- updates --------------------------------------------------------------------------
     def _rebuild(self) -> None:
