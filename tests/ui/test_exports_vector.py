@@ -83,3 +83,14 @@ def test_export_dialog_starts_with_a_safe_name(window, monkeypatch):
                         lambda _p, _t, start, _f: seen.append(start) or ("", ""))
     window.exporter.export_trace()
     assert seen and seen[0].endswith("GRU-reset-gate.npz") and ":" not in seen[0].rsplit("/", 1)[-1]
+
+
+def test_script_export_opens_in_the_last_export_folder(window, tmp_path, monkeypatch):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert window.exporter.export_trace(str(folder / "t.npz"), "npz")  # remembers the folder
+    seen = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _p, _t, start, _f: seen.append(start) or ("", ""))
+    window.insight.reproduce("torch")
+    assert seen and seen[0] == str(folder / "reproduce_lstm_torch.py")

@@ -148,7 +148,11 @@ class InsightTools(QObject):
         """Ask for a file and export the PyTorch or Keras script."""
         from ui.insight.reproduce import ask_reproduce_script
 
-        return ask_reproduce_script(self.window, self.window.controller, framework)
+        documents = self.window.documents
+        path = ask_reproduce_script(self.window, self.window.controller, framework, documents._last_dir())
+        if path:
+            documents._remember_dir(path)
+        return path
 
 
 def install_insight_tools(window: MainWindow) -> InsightTools:
