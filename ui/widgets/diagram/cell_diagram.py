@@ -186,6 +186,8 @@ class CellDiagram(QWidget):
     def _on_trace(self, _first: int = 0) -> None:
         c = self.controller
         levels = {"cell": cm.levels_for("c", c.cell, c.trace)[1]}
+        x_max = float(np.nanmax(np.abs(c.trace.x), initial=0.0)) if c.length else 0.0
+        levels["x"] = x_max if 0.0 < x_max < float("inf") else 1.0  # the input chips' colour scale
         if c.cell.kind == "rnn":  # a ReLU RNN's h is unbounded
             levels["tanh"] = cm.levels_for("h", c.cell, c.trace)[1]
         self.canvas.scene.levels = levels
@@ -211,6 +213,8 @@ class CellDiagram(QWidget):
         scene = self.canvas.scene
         scene.header_left, scene.header_right = self._header()
         scene.x_text = self._x_text()
+        x = c.trace.x[c.step] if c.length else ()
+        scene.x_vector = tuple(float(a) for a in x) if len(x) > 1 and scene.x_text is None else ()
         if self._pinned is not None:
             self.caption.setText(self._equation_for(self._pinned))
         shown = scene.values
@@ -245,7 +249,8 @@ class CellDiagram(QWidget):
 
     def _scene(self, values: dict[str, float]) -> Scene:
         s = self.canvas.scene
-        return Scene(values, s.levels, s.header_left, s.header_right, x_text=s.x_text, highlight=s.highlight)
+        return Scene(values, s.levels, s.header_left, s.header_right, x_text=s.x_text, x_vector=s.x_vector,
+                     highlight=s.highlight)
 
     # -- interaction ----------------------------------------------------------------------
     def _equation_for(self, ident: str) -> str:

@@ -18,6 +18,7 @@ from ui.widgets.diagram.style import Fonts, Scene, Theme
 __all__ = ["paint_body", "paint_parts"]
 
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
+CHIPS = 8  # input components drawn as chips beside x_t; more show the first seven and the size
 
 
 def _level(scene: Scene, scale: str) -> float:
@@ -83,16 +84,39 @@ def _name(p: QPainter, fonts: Fonts, color: QColor, at: QPointF, name: str, sub:
 
 def _state_value(p: QPainter, r: QRectF, text: str, fonts: Fonts) -> None:
     """A value inside a state circle, in the small font or, when that is too wide, the tiny one."""
-    font = fonts.small if fonts.metrics(fonts.small).horizontalAdvance(text) <= r.width() - 6 else fonts.tiny
+    wide = max(fonts.metrics(fonts.small).horizontalAdvance(line) for line in text.split("\n"))
+    font = fonts.small if wide <= r.width() - 6 else fonts.tiny
     p.setFont(font)
     p.drawText(r, CENTER, text)
+
+
+def _input_chips(p: QPainter, r: QRectF, xs: tuple[float, ...], level: float, th: Theme,
+                 fonts: Fonts) -> None:
+    """x_t beside its terminal: a chip per component (at most :data:`CHIPS`) coloured, with its sign."""
+    shown = xs if len(xs) <= CHIPS else xs[:CHIPS - 1]
+    w, h, gap = 17.0, 22.0, 3.0
+    left, top = r.right() + 8.0, r.center().y() - h / 2
+    p.setFont(fonts.tiny)
+    for k, value in enumerate(shown):
+        chip = QRectF(left + k * (w + gap), top, w, h)
+        fill = th.color("tanh", value, level)
+        p.setPen(QPen(th.dim, 1.0))
+        p.setBrush(fill)
+        p.drawRoundedRect(chip, 3, 3)
+        p.setPen(th.ink_on(fill))
+        p.drawText(chip, CENTER, "−" if value < 0 else "+" if value > 0 else "0")
+    if len(xs) > len(shown):
+        p.setPen(th.dim)
+        rest = QRectF(left + len(shown) * (w + gap), top, 60.0, h)
+        p.drawText(rest, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"… D={len(xs)}")
 
 
 def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
     outline = QPen(th.dim, 1.4)
     for ident, node in lay.nodes.items():
         v = scene.values.get(node.key, 0.0)
-        fill = th.color(node.scale, v, _level(scene, node.scale))
+        shade = 0.0 if node.key == "x" and scene.x_vector else v  # a norm's colour would say "positive"
+        fill = th.color(node.scale, shade, _level(scene, node.scale))
         ink = th.ink_on(fill)
         r = node.rect
         p.setPen(outline)
@@ -113,7 +137,11 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
         elif node.shape == "state":
             p.drawEllipse(r)
             p.setPen(ink)
-            _state_value(p, r, scene.x_text if node.key == "x" and scene.x_text else short(v), fonts)
+            if node.key == "x" and scene.x_vector:  # a norm has no sign: say it is one, show the vector
+                _state_value(p, r, f"‖x‖\n{short(v)}", fonts)
+                _input_chips(p, r, scene.x_vector, _level(scene, "x"), th, fonts)
+            else:
+                _state_value(p, r, scene.x_text if node.key == "x" and scene.x_text else short(v), fonts)
             box = placed.name_box(ident)
             if box is not None:
                 _name(p, fonts, th.text, box.baseline, node.name, node.sub)

@@ -151,4 +151,5 @@ class Scene:
     hover: str | None = None
     pinned: str | None = None
     x_text: str | None = None  # replaces the x terminal's number (a token for text input)
+    x_vector: tuple[float, ...] = ()  # x_t when D > 1: drawn as signed chips beside the x terminal
     highlight: frozenset[str] = frozenset()  # node ids (and "cell_line") a lesson points at
