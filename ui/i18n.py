@@ -27,7 +27,7 @@ translate = QCoreApplication.translate
 __all__ = ["FONT_DIR", "LANGUAGE_KEY", "LANGUAGES", "TRANSLATION_DIR", "current_language",
            "install_translator", "language_menu", "register_fonts", "resolve_language", "saved_choice",
            "save_choice", "setup_language", "tr", "cell_label", "describe_cell", "quantity_label",
-           "localized"]
+           "localized", "system_renders_hangul", "title_safe"]
 
 TRANSLATION_DIR = Path(__file__).resolve().parent / "translations"  # *.qm are package data of ui.translations
 FONT_DIR = asset_path("fonts")  # in the checkout or the installed package (simulator.document.paths)
@@ -37,7 +37,7 @@ LANGUAGES = {"en": "English", "ko": "한국어"}
 CHOICES = ("system", *LANGUAGES)
 HANGUL_FAMILY = "NanumGothic"
 
-_state: dict[str, object] = {"lang": "en", "translators": [], "fonts": None}
+_state: dict[str, object] = {"lang": "en", "translators": [], "fonts": None, "bundled": []}
 
 
 def current_language() -> str:
@@ -104,6 +104,7 @@ def register_fonts(app: QApplication) -> str | None:
             if font_id >= 0:
                 families += QFontDatabase.applicationFontFamilies(font_id)
         _state["fonts"] = HANGUL_FAMILY if HANGUL_FAMILY in families else (families[0] if families else "")
+        _state["bundled"] = families
     family = str(_state["fonts"]) or None
     if family:
         font = QFont(app.font())
@@ -111,6 +112,23 @@ def register_fonts(app: QApplication) -> str | None:
         font.setFamilies([*first, family])
         app.setFont(font)
     return family
+
+
+def system_renders_hangul() -> bool:
+    """True when a font of the system's own (not one GateScope bundles) has Hangul.
+
+    The title bar is drawn by the window manager with the system's fonts: GateScope's bundled
+    font reaches only what Qt draws.
+    """
+    bundled = set(_state.get("bundled") or [])
+    return any(f not in bundled for f in QFontDatabase.families(QFontDatabase.WritingSystem.Korean))
+
+
+def title_safe(text: str, fallback: str) -> str:
+    """``text`` for a window title, or ``fallback`` when it has Hangul that the system cannot draw."""
+    hangul = any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+                 for ch in text)
+    return fallback if hangul and not system_renders_hangul() else text
 
 
 def setup_language(app: QApplication, cli: str | None = None) -> str:

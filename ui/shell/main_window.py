@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from ui.background.long_work import RecomputeProgress
 from ui.document.controller import Controller
-from ui.i18n import describe_cell, localized
+from ui.i18n import describe_cell, localized, title_safe
 from ui.insight.menu import install_insight_tools
 from ui.shell import docks as layout
 from ui.shell.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
     # -- title, layout and settings ------------------------------------------------------------
     def update_title(self, *_args: object) -> None:
         """“name[*] — GateScope”; the [*] shows as * while there are unsaved changes."""
-        self.setWindowTitle(f"{self.documents.display_name()}[*] — GateScope")
+        english = os.path.basename(self.controller.path or "") or self.controller.session.title or "Untitled"
+        self.setWindowTitle(f"{title_safe(self.documents.display_name(), english)}[*] — GateScope")
         self.setWindowModified(not self.controller.undo_stack.isClean())
 
     def reset_layout(self) -> None:
