@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from ui.i18n import quantity_label, tr
 from ui.widgets.common import colormaps as cm
+from ui.widgets.common.numbers import number_text
 
 __all__ = ["STRIP_THRESHOLD", "GatePanel"]
 
@@ -159,7 +160,7 @@ class GatePanel(QWidget):
                 y = float(row.y_of(value))
                 box = QRectF(_LABEL_W, r.top() - 1, _TICK_W - 6, r.height() + 2) if value != 0.0 else \
                     QRectF(_LABEL_W, y - 8, _TICK_W - 6, 16)
-                p.drawText(box, align, f"{value:g}")
+                p.drawText(box, align, number_text(value))
                 p.drawLine(QPointF(r.left() - 4, y), QPointF(r.left(), y))
             if lo < 0 < hi:
                 p.setPen(QPen(mid, 1, Qt.PenStyle.DashLine))
@@ -296,5 +297,6 @@ class GatePanel(QWidget):
         name, unit = hit
         value = float(self.rows[name].values[unit])
         text = tr("{name}[{unit}] = {value}  ({label}, step {step})").format(
-            name=name, unit=unit, value=f"{value:.6g}", label=quantity_label(name), step=self.controller.step)
+            name=name, unit=unit, value=number_text(value, 6), label=quantity_label(name),
+            step=self.controller.step)
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import quantity_label, tr
 from ui.widgets.common import colormaps as cm
+from ui.widgets.common.numbers import number_text
 
 __all__ = ["Inspector", "ValuesModel"]
 
@@ -137,7 +138,7 @@ class ValuesModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role == _DISPLAY:
-            return f"{self._cells[row][col]:.6g}"
+            return number_text(self._cells[row][col], 6)
         if role == _BACKGROUND:
             return self._tint(row, col)
         if role == _ALIGN:

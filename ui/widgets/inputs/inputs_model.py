@@ -18,6 +18,7 @@ from simulator.core.errors import InputError
 from simulator.document.session import Session
 from ui.i18n import tr
 from ui.widgets.common.number_edit import parse_finite
+from ui.widgets.common.numbers import full_text, number_text
 
 if TYPE_CHECKING:
     from ui.document.controller import Controller
@@ -75,9 +76,9 @@ class InputsModel(QAbstractTableModel):
             return None
         t, d = index.row(), index.column()
         if role == _DISPLAY:
-            return f"{float(self.controller.trace.x[t, d]):.6g}"
+            return number_text(self.controller.trace.x[t, d])
         if role == _EDIT:
-            return repr(float(self.controller.trace.x[t, d]))
+            return full_text(self.controller.trace.x[t, d])
         if role == _BACKGROUND:
             return self.highlight if t == self._step else None
         if role == _FOREGROUND:
@@ -87,7 +88,7 @@ class InputsModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT
         if role == _TOOLTIP:
-            return f"x[{t}, {d}] = {float(self.controller.trace.x[t, d])!r}\n{self._column_name(d)}"
+            return f"x[{t}, {d}] = {full_text(self.controller.trace.x[t, d])}\n{self._column_name(d)}"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802

@@ -124,6 +124,9 @@ class InputsEditor(QWidget):
         vh.sectionClicked.connect(self.controller.seek)
         hh = self.table.horizontalHeader()
         hh.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("−0.000000") + 16)
+        # never narrower than a 4-digit number: a narrow dock scrolls instead of showing "0" for 0.15
+        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("-0.0001234") + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "1.2…e-05" keeps the exponent
         hh.setStretchLastSection(True)
         self.table.copy_requested.connect(self.copy_selection)
         self.table.paste_requested.connect(self.paste_clipboard)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxL
 from ui.background.long_work import SettledRows
 from ui.i18n import tr
 from ui.widgets.common import colormaps as cm
+from ui.widgets.common.numbers import number_text
 from ui.widgets.timeline.timeline_heatmap import Heatmap, extreme_pyramid, view_tip
 from ui.widgets.timeline.timeline_lines import LINE_COLORS, UnitLines, legend_html
 from ui.widgets.timeline.timeline_pyramid import Pyramid
@@ -299,4 +300,4 @@ class Timeline(QWidget):
         name, unit, step, value = hit
         QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)),
                           tr("{name}[{unit}] at step {step} = {value}").format(
-                              name=name, unit=unit, step=step, value=f"{value:.4g}"), self.view)
+                              name=name, unit=unit, step=step, value=number_text(value)), self.view)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import tr
 from ui.widgets.common.colormaps import symmetric_levels
 from ui.widgets.common.number_edit import NUMBER_HINT, FiniteValidator, parse_finite, show_hint
+from ui.widgets.common.numbers import number_text
 from ui.widgets.inputs.inputs_model import display_label
 from ui.widgets.weights.weights_controls import SLIDER_STEPS, BlockActions, ControlsPanel
 from ui.widgets.weights.weights_view import Block, BlockImage, ParameterCanvas, blocks_of, columns_for
@@ -304,7 +305,7 @@ class WeightsEditor(BlockActions, QWidget):
             return
         where = f"{label}[{', '.join(map(str, index))}]"
         self.controller.set_parameter(name, index, value, text=tr("Set {where} = {value}").format(
-                                      where=where, value=f"{value:.4g}"),
+                                      where=where, value=number_text(value)),
                                       merge_key=merge_key)
 
     def resizeEvent(self, ev: QResizeEvent) -> None:  # noqa: N802 - Qt override

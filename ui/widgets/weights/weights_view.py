@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 
 from ui.i18n import quantity_label, tr
 from ui.widgets.common.colormaps import level_fraction, style_plot, text_color_on, weights_map
+from ui.widgets.common.numbers import number_text
 
 __all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of", "columns_for"]
 
@@ -132,7 +133,7 @@ class BlockImage(pg.ImageItem):
         if hit is not None:
             name, index, label = self.block.target(*hit)
             value = float(self.image[hit])
-            self.setToolTip(f"{label}: {name}[{', '.join(map(str, index))}] = {value:.4g}\n"
+            self.setToolTip(f"{label}: {name}[{', '.join(map(str, index))}] = {number_text(value)}\n"
                             + tr("Click to select · drag up/down to change · right-click for block actions"))
 
 
