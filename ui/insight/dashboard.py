@@ -108,6 +108,7 @@ class Dashboard(QWidget):
             column.addWidget(plot)
             column.addWidget(Explanation(explanation(key), f"dashboard_{key}_help", self))
         self.plots["saturation"].getPlotItem().setYRange(0, 1.2)
+        self.plots["saturation"].home = self._home_saturation
         for key in ("timescales", "spectrum"):
             self.plots[key].getPlotItem().getAxis("bottom").setTickSpacing(major=None, minor=None)
         self.cursors = [cursor_line(self.plots[k].getPlotItem(), self.palette())
@@ -129,6 +130,12 @@ class Dashboard(QWidget):
         controller.cell_changed.connect(self._invalidate)
         controller.step_changed.connect(self._move)
         self._invalidate()
+
+    def _home_saturation(self) -> None:
+        """All the steps, fractions 0 … 1.2 (room above 1 for the legend)."""
+        item = self.plots["saturation"].getPlotItem()
+        item.enableAutoRange(x=True, y=False)
+        item.setYRange(0, 1.2)
 
     # -- when to compute -------------------------------------------------------------------------
     def _invalidate(self, *_args: object) -> None:
@@ -184,7 +191,7 @@ class Dashboard(QWidget):
             steps[:len(jac)][keep], jac[keep], pen={"color": series_color(0), "width": 1.5})
         for plot in self.plots.values():
             plot.getPlotItem().enableAutoRange()
-        sat.setYRange(0, 1.2)  # room above 1 for the legend
+        self._home_saturation()
         sat.legend.setColumnCount(max(1, len(data["saturation"])))
         H = len(next(iter(data["spectrum"].values()))[1])
         for key in ("timescales", "spectrum"):

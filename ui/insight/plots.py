@@ -7,18 +7,28 @@ Every plot is created once and fed with ``setData`` / ``setImage``; cursors move
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import tr
 from ui.widgets.common import colormaps as cm
 
-__all__ = ["KIND_COLORS", "SERIES_COLORS", "Explanation", "cursor_line", "export_plot_png", "heatmap",
-           "make_plot", "marker_line", "series_color", "set_heatmap"]
+__all__ = ["KIND_COLORS", "SERIES_COLORS", "Explanation", "InsightPlot", "cursor_line", "export_plot_png",
+           "heatmap", "make_plot", "marker_line", "series_color", "set_heatmap"]
 
 KIND_COLORS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
 SERIES_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
@@ -29,9 +39,60 @@ def series_color(k: int) -> str:
     return SERIES_COLORS[k % len(SERIES_COLORS)]
 
 
+class InsightPlot(pg.PlotWidget):
+    """A plot that lets the page scroll: the wheel zooms only once the plot has focus (a click).
+
+    A small "Reset view" button in the top-right corner (``<objectName>_reset``) calls :attr:`home`,
+    which by default fits the data again; a view with fixed ranges sets its own.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.home: Callable[[], None] = self.fit
+        self.reset_button = QToolButton(self)
+        self.reset_button.setText(tr("Reset view"))
+        self.reset_button.setToolTip(tr("Show all the data again after zooming or panning"))
+        self.reset_button.setAutoRaise(False)
+        self.reset_button.setCursor(Qt.CursorShape.ArrowCursor)
+        self.reset_button.clicked.connect(lambda: self.home())
+
+    def fit(self) -> None:
+        """Fit the data now (pyqtgraph waits for the next paint, which a scrolled-away plot never gets)."""
+        self.getPlotItem().enableAutoRange()
+        self.getPlotItem().getViewBox().updateAutoRange()
+
+    def set_name(self, name: str) -> None:
+        """Set the objectName of the plot and of its reset button (``<name>_reset``)."""
+        self.setObjectName(name)
+        self.reset_button.setObjectName(f"{name}_reset")
+        self.reset_button.setAccessibleName(tr("Reset view") + f" ({name})")
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+            return
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        bar = area.verticalScrollBar() if event.angleDelta().y() else area.horizontalScrollBar()
+        QApplication.sendEvent(bar, event)  # the panel scrolls as if the plot were not there
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        button = getattr(self, "reset_button", None)  # pyqtgraph resizes before __init__ has made it
+        if button is not None:
+            hint = button.sizeHint()
+            button.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
+            button.raise_()
+
+
 def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: str = "", bottom: str = "",
-              log_y: bool = False, legend: bool = False) -> pg.PlotWidget:
-    """A pyqtgraph plot in the palette's colours, without the context menu and auto-range button.
+              log_y: bool = False, legend: bool = False) -> InsightPlot:
+    """A pyqtgraph plot in the palette's colours, with a visible "Reset view" and no context menu.
 
     Parameters
     ----------
@@ -41,8 +102,8 @@ def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: st
     tip : str
         Tooltip (what the plot shows and how to read it in one line).
     """
-    widget = pg.PlotWidget(parent)
-    widget.setObjectName(name)
+    widget = InsightPlot(parent)
+    widget.set_name(name)
     widget.setToolTip(tip)
     widget.setAccessibleName(title or name)
     widget.setMinimumHeight(90)
