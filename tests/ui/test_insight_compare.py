@@ -24,17 +24,31 @@ def compare_for(qtbot, shown):
     return build
 
 
-def test_default_trio_runs_on_the_shared_inputs(new_controller, compare_for):
+def test_compare_starts_from_the_current_cell(new_controller, compare_for):
     main = new_controller()
+    main.set_parameter("weight_hh", (0, 1), 0.75, text="edit")  # weights no fresh cell would have
     window = compare_for(main)
     assert window.objectName() == "compare_window"
-    assert window.labels == ["rnn", "lstm", "gru"]
-    cells = default_trio(main.cell.input_size, main.cell.hidden_size)
-    for controller, cell, row in zip(window.controllers, cells, window.rows, strict=True):
-        expected = run(cell, main.trace.x)
+    assert window.labels == ["lstm (this session)", "rnn", "gru"]
+    first = window.controllers[0]
+    assert first.cell == main.cell and first.cell is not main.cell  # the same weights, a copy
+    assert first.cell.weight_hh[0, 1] == 0.75
+    np.testing.assert_array_equal(first.trace.h, main.trace.h)  # same weights, inputs and initial state
+    np.testing.assert_array_equal(window.rows[0].image.image, main.trace.h.astype(np.float32))
+    others = {c.kind: c for c in default_trio(main.cell.input_size, main.cell.hidden_size)}
+    for controller in window.controllers[1:]:
+        expected = run(others[controller.cell.kind], main.trace.x)
         np.testing.assert_array_equal(controller.trace.x, main.trace.x)
         np.testing.assert_array_equal(controller.trace.h, expected.h)
-        np.testing.assert_array_equal(row.image.image, expected.h.astype(np.float32))
+
+
+def test_compare_keeps_a_preset_and_its_initial_state(new_controller, compare_for):
+    session = load_preset("gru-holds")
+    main = new_controller(session)
+    window = compare_for(main)
+    assert window.labels == ["gru (this session)", "rnn", "lstm"]
+    np.testing.assert_array_equal(window.controllers[0].trace.h, run(session.cell, main.trace.x,
+                                                                     state=session.state()).h)
 
 
 def test_shared_transport_moves_every_cell(new_controller, compare_for):
@@ -95,8 +109,22 @@ def test_exports(tmp_path, new_controller, compare_for):
     window = compare_for(new_controller())
     window.export_table(tmp_path / "c.json")
     doc = json.loads((tmp_path / "c.json").read_text())
-    np.testing.assert_array_equal(doc["arrays"]["lstm/h"], window.controllers[1].trace.h)
+    np.testing.assert_array_equal(doc["arrays"]["lstm (this session)/h"], window.controllers[0].trace.h)
     from ui.insight.plots import export_plot_png
 
     export_plot_png(window.memory.plot, str(tmp_path / "m.png"), width=400)
     assert (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_mini_diagrams_have_room(qtbot, new_controller, compare_for):
+    window = compare_for(new_controller())
+    window.resize(1280, 780)
+    window.view_combo.setCurrentIndex(1)
+    qtbot.wait(20)
+    for row in window.rows:
+        assert row.diagram is not None and row.diagram.footer.isHidden()  # no hint text or combo boxes
+        assert row.diagram.canvas.layout_.notes == []
+        assert row.view_stack.width() >= 0.38 * row.width()  # the schematic's share of the row
+    window.view_combo.setCurrentIndex(0)
+    qtbot.wait(20)
+    assert window.rows[0].view_stack.width() < 0.3 * window.rows[0].width()

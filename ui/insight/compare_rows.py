@@ -113,7 +113,7 @@ class CellRow(QFrame):
         self.gradients.setMinimumWidth(300)  # its title and legend fold onto more lines when narrow
         self.gradients.setSizePolicy(QSizePolicy.Policy.Preferred, ignored)
 
-        row = QHBoxLayout()
+        row = self.views = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.view_stack, 3)
         row.addWidget(self.plot, 4)
@@ -143,8 +143,10 @@ class CellRow(QFrame):
 
             self.diagram = CellDiagram(self.controller, self)
             self.diagram.setObjectName(f"compare_diagram_{self.objectName()[-1]}")
+            self.diagram.set_compact(True)
             self.view_stack.addWidget(self.diagram)
         self.view_stack.setCurrentWidget(self.diagram if on else self.gate_panel)
+        self.views.setStretch(0, 6 if on else 3)  # the schematic needs width to be legible
 
     def refresh(self, *_args: object) -> None:
         """Show the whole trace's h (once per trace change)."""

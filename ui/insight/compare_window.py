@@ -50,6 +50,17 @@ _TRANSPORT = (("action_reset", "Reset to step 0", "SP_MediaSkipBackward", "Home"
               ("action_go_to_end", "Go to the last step", "SP_MediaSkipForward", "End", "go_to_end"))
 
 
+def starting_entries(main: Controller) -> list[tuple[str, Cell, dict | None]]:
+    """The cell being studied (its weights and initial state) first, then the other kinds of its sizes.
+
+    A fresh random cell of the same kind would contradict the preset on screen, so it is not added.
+    """
+    cell = main.cell
+    this = (tr("{kind} (this session)").format(kind=cell.kind), cell, main.session.state())
+    return [this, *((c.kind, c, None) for c in default_trio(cell.input_size, cell.hidden_size)
+                    if c.kind != cell.kind)]
+
+
 class CompareWindow(QMainWindow):
     """Cells compared step by step, and their memory test.
 
@@ -59,8 +70,8 @@ class CompareWindow(QMainWindow):
         The main window's controller: its inputs are the shared inputs.
     parent : QWidget, optional
     entries : list of (str, Cell, dict or None), optional
-        ``(label, cell, initial state)``; by default an RNN, an LSTM and a GRU of the main
-        cell's sizes (:func:`~simulator.insight.default_trio`).
+        ``(label, cell, initial state)``; by default the main cell itself, then the other two
+        kinds of its sizes (:func:`starting_entries`).
 
     Attributes
     ----------
@@ -91,8 +102,7 @@ class CompareWindow(QMainWindow):
         self._sync_timer.timeout.connect(self.sync_inputs)
         main.trace_changed.connect(lambda _first: self._sync_timer.start())
         if entries is None:
-            cell = main.cell
-            entries = [(c.kind, c, None) for c in default_trio(cell.input_size, cell.hidden_size)]
+            entries = starting_entries(main)
         for label, cell, state in entries:
             self.add_cell(label, cell, state, refresh=False)
         self._relabel()

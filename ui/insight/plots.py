@@ -42,7 +42,7 @@ def series_color(k: int) -> str:
 class InsightPlot(pg.PlotWidget):
     """A plot that lets the page scroll: the wheel zooms only once the plot has focus (a click).
 
-    A small "Reset view" button in the top-right corner (``<objectName>_reset``) calls :attr:`home`,
+    A small "Reset view" button in the top-left corner (``<objectName>_reset``) calls :attr:`home`,
     which by default fits the data again; a view with fixed ranges sets its own.
     """
 
@@ -86,7 +86,7 @@ class InsightPlot(pg.PlotWidget):
         button = getattr(self, "reset_button", None)  # pyqtgraph resizes before __init__ has made it
         if button is not None:
             hint = button.sizeHint()
-            button.setGeometry(self.width() - hint.width() - 4, 4, hint.width(), hint.height())
+            button.setGeometry(2, 2, hint.width(), hint.height())  # over the axis corner, clear of the title
             button.raise_()
 
 

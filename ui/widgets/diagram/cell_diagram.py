@@ -56,6 +56,7 @@ class CellDiagram(QWidget):
         self._last_step = controller.step
         self._pinned: str | None = None  # node id
         self._highlight: frozenset[str] = frozenset()
+        self._compact = False
         self._build_ui()
         self._tween = Tween(ANIMATION_MS, self.canvas.update, self)
         controller.cell_changed.connect(self._rebuild)
@@ -99,7 +100,8 @@ class CellDiagram(QWidget):
         controls.addWidget(self.unit_spin, 1, 1, Qt.AlignmentFlag.AlignLeft)
         self.unit_spin.setMinimumWidth(self.unit_spin.fontMetrics().horizontalAdvance("0000") + 40)
         controls.setRowStretch(2, 1)
-        bottom = QHBoxLayout()
+        self.footer = QWidget(self, objectName="diagram_footer")  # hidden in a compact diagram
+        bottom = QHBoxLayout(self.footer)
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(self.caption, 1)
         bottom.addLayout(controls)
@@ -107,7 +109,7 @@ class CellDiagram(QWidget):
         col.setContentsMargins(0, 0, 0, 2)
         col.setSpacing(0)
         col.addWidget(self.canvas, 1)
-        col.addLayout(bottom)
+        col.addWidget(self.footer)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(900, 620)
@@ -158,6 +160,13 @@ class CellDiagram(QWidget):
         """The keys given to :meth:`set_highlight` (empty after a new cell)."""
         return self._highlight
 
+    def set_compact(self, compact: bool) -> None:
+        """A small diagram (the compare window's rows): no caption, controls or footer notes."""
+        self._compact = compact
+        self.footer.setVisible(not compact)
+        self.canvas.setMinimumSize(*((240, 150) if compact else (360, 220)))
+        self._rebuild()
+
     def render_to_image(self, size: QSize) -> QImage:
         """The diagram at the current step drawn at ``size`` pixels, without animation."""
         scene = self._scene(dict(self._targets))
@@ -174,6 +183,8 @@ class CellDiagram(QWidget):
         self._pinned = None
         self.caption.setText(tr(HINT))
         self.canvas.layout_ = build_layout(c.cell)
+        if self._compact:
+            self.canvas.layout_.notes = []  # the row's title says what the cell is: room for the schematic
         self.canvas.scene.hover = None
         self.canvas.scene.pinned = None
         self.set_highlight(set())
