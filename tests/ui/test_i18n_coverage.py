@@ -188,4 +188,6 @@ def test_presets_show_their_korean_text(qtbot, korean):
     action.trigger()
     assert win.preset_info.title.text() == "RNN: 펄스가 사라진다"
     assert "기울기 소실" in win.preset_info.text.text()
-    assert "RNN: 펄스가 사라진다" in win.windowTitle()
+    from ui.i18n import system_renders_hangul  # the title bar is drawn with the system's fonts
+
+    assert ("RNN: 펄스가 사라진다" if system_renders_hangul() else "RNN: a pulse fades") in win.windowTitle()

@@ -224,12 +224,6 @@
         <translation>가중치</translation>
     </message>
     <message>
-        <source>{title}
-(not available in this build)</source>
-        <translation>{title}
-(이 빌드에서는 쓸 수 없음)</translation>
-    </message>
-    <message>
         <source>Show or hide the {panel} panel</source>
         <translation>{panel} 패널을 보이거나 숨깁니다</translation>
     </message>
@@ -919,6 +913,10 @@
         <translation>{label}: 은닉 상태 h</translation>
     </message>
     <message>
+        <source>{kind} (this session)</source>
+        <translation>{kind} (이 세션)</translation>
+    </message>
+    <message>
         <source>Compare cells — GateScope</source>
         <translation>셀 비교 — GateScope</translation>
     </message>
@@ -1433,6 +1431,14 @@
     <message>
         <source>Saturation and memory</source>
         <translation>포화와 기억</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>보기 초기화</translation>
+    </message>
+    <message>
+        <source>Show all the data again after zooming or panning</source>
+        <translation>확대하거나 옮긴 뒤 모든 데이터를 다시 보여 줍니다</translation>
     </message>
     <message>
         <source>How to read this</source>
@@ -2121,6 +2127,10 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>화면 내보내기</translation>
     </message>
     <message>
+        <source>SVG is drawn for the diagram and the gradient plot; save the whole window as PNG</source>
+        <translation>SVG는 다이어그램과 기울기 그래프만 그릴 수 있습니다. 창 전체는 PNG로 저장하세요</translation>
+    </message>
+    <message>
         <source>Export the run as a GIF</source>
         <translation>실행 과정을 GIF로 내보내기</translation>
     </message>
@@ -2221,6 +2231,14 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     <message>
         <source>Recomputing</source>
         <translation>다시 계산하는 중</translation>
+    </message>
+    <message>
+        <source>The task&apos;s probe sequence, run by the weights being trained.</source>
+        <translation>학습 중인 가중치로 실행한 과제의 검사 시퀀스입니다.</translation>
+    </message>
+    <message>
+        <source>Train {cell}</source>
+        <translation>{cell} 학습</translation>
     </message>
 </context>
 <context>
