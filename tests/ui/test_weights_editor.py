@@ -193,16 +193,34 @@ def test_block_actions_are_undoable(editor):
         np.testing.assert_array_equal(c.cell.parameters()[name], value)
 
 
-def test_rebuild_on_cell_change_keeps_selection(editor, qtbot):
+def test_rebuild_on_cell_change_clears_a_weight_that_is_gone(editor, qtbot):
     c = editor.controller
-    editor.select("weight_hh", (5, 2))
+    editor.select("weight_hh", (5, 2))  # W_hf, unit 1, from h 2: a GRU has no forget gate
     gru = Session(cell=make_cell("gru", 1, 4, seed=3), inputs=c.trace.x.copy())
     c.replace_session(gru, "Change to GRU")
     assert [b.gate for b in editor.canvas("weight_hh").blocks] == ["r", "z", "n"]
     np.testing.assert_array_equal(editor.image_for("weight_hh", "z").image, c.cell.weight_hh[4:8])
-    assert editor.selected() == ("weight_hh", (5, 2), "W_hz")
+    assert editor.selected() is None
+    assert editor.value_edit.text() == "" and not editor.value_edit.isEnabled()
+    assert "W_hf" not in editor.where.text() and "weight_hh" not in editor.where.text()
     c.undo_stack.undo()
     assert [b.gate for b in editor.canvas("weight_hh").blocks] == ["i", "f", "g", "o"]
+
+
+def test_shrinking_the_hidden_size_keeps_or_clears_the_selection(editor):
+    c = editor.controller
+
+    def shrink_to(H: int) -> None:
+        c.replace_session(Session(cell=make_cell("lstm", 1, H, seed=3), inputs=c.trace.x.copy()), "Resize")
+
+    editor.select("weight_hh", (4 + 1, 1))  # W_hf[unit 1, from h 1]: still there with two units
+    shrink_to(2)
+    assert editor.selected() == ("weight_hh", (2 + 1, 1), "W_hf")  # the same gate, unit and column
+    assert float(editor.value_edit.text()) == c.cell.weight_hh[3, 1]
+    c.undo_stack.undo()
+    editor.select("weight_hh", (4 + 3, 2))  # unit 3 does not exist with two units
+    shrink_to(2)
+    assert editor.selected() is None and editor.value_edit.text() == ""
 
 
 def test_import_button_emits(editor, qtbot):

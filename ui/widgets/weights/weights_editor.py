@@ -6,7 +6,7 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["WeightsEditor"]
 
+SELECT_HINT = QT_TR_NOOP("Click a weight to select it; drag up or down to change it.")
 _TABS = (("weight_ih", "Input  x → gates"), ("weight_hh", "Recurrent  h → gates"),
          ("bias", "Biases"))
 
@@ -68,7 +69,7 @@ class WeightsEditor(BlockActions, QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("weights_tabs")
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.where = QLabel(tr("Click a weight to select it; drag up or down to change it."), self)
+        self.where = QLabel(tr(SELECT_HINT), self)
         self.where.setObjectName("weight_label")
         self.where.setWordWrap(True)
         self.value_edit = QLineEdit(self)
@@ -174,11 +175,19 @@ class WeightsEditor(BlockActions, QWidget):
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._tab_changed(current)
-        if old is not None:
-            name, index, _ = old[0].target(old[1], old[2])
-            if self._find(name, index) is not None:
-                self.select(name, index)
+        found = None if old is None else self._same_entry(*old)
+        if found is not None:  # the same gate, unit and column, if the new sizes still have it
+            self.block_clicked(*found)
         self.refresh()
+
+    def _same_entry(self, block: Block, r: int, c: int) -> tuple[Block, int, int] | None:
+        """``block``'s entry (r, c) in the current cell's blocks, or None when it no longer exists."""
+        cell = self.controller.cell
+        for new in self._blocks.get(block.names[0] if block.axis else "bias", []):
+            if new.gate == block.gate and new.names == block.names:
+                rows, cols = new.values(cell).shape
+                return (new, r, c) if r < rows and c < cols else None
+        return None
 
     def _columns(self, key: str) -> int:
         return columns_for(len(self._blocks[key]), max(self.tabs.width() - 8, 1))
@@ -266,7 +275,10 @@ class WeightsEditor(BlockActions, QWidget):
         for widget in (self.value_edit, self.slider, self.scale_button, self.randomise_button,
                        self.zero_button):
             widget.setEnabled(has)
-        if not has:
+        if not has:  # nothing selected, or the weight is gone (a smaller cell): say so, show no stale value
+            self.where.setText(tr(SELECT_HINT))
+            self.block_label.setText(tr("Block: —"))
+            self.value_edit.clear()
             return
         block, r, c = self._selection
         name, index, label = block.target(r, c)
