@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QWidget
 from ui.i18n import quantity_label, tr
 from ui.widgets.common.colormaps import level_fraction, style_plot, text_color_on, weights_map
 from ui.widgets.common.numbers import number_text
+from ui.widgets.weights.thin_axis import ThinAxis
 
 __all__ = ["MAX_TEXT_CELLS", "Block", "BlockImage", "ParameterCanvas", "blocks_of", "columns_for"]
 
@@ -77,10 +78,9 @@ def blocks_of(cell: Any) -> dict[str, list[Block]]:
     return out
 
 
-def _ticks(n: int, labels: list[str] | None = None, limit: int = 8) -> list[tuple[float, str]]:
-    """Tick positions at pixel centres, at most about ``limit`` of them, on a 1-2-5 stride."""
-    stride = next(s * 10**e for e in range(7) for s in (1, 2, 5) if n / (s * 10**e) <= limit)
-    return [(k + 0.5, labels[k] if labels else str(k)) for k in range(0, n, stride)]
+def _ticks(n: int, labels: list[str] | None = None) -> list[tuple[float, str]]:
+    """A tick at every pixel centre (the axis thins them to what fits, see :class:`ThinAxis`)."""
+    return [(k + 0.5, labels[k] if labels else str(k)) for k in range(n)]
 
 
 class BlockImage(pg.ImageItem):
@@ -161,7 +161,8 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
         self._cmap = weights_map(palette)
         self.columns = columns = max(1, min(columns or len(blocks), len(blocks)))
         for k, block in enumerate(blocks):
-            plot = self.addPlot(row=k // columns, col=k % columns)
+            plot = self.addPlot(row=k // columns, col=k % columns,
+                                axisItems={"left": ThinAxis("left"), "bottom": ThinAxis("bottom")})
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
@@ -219,11 +220,10 @@ class ParameterCanvas(pg.GraphicsLayoutWidget):
             plot.setToolTip(f"{block.title}: {block.caption} ({size})")
         plot.setTitle(title, size="9pt", color=self._text)
         plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0)
-        plot.getAxis("left").setTicks([_ticks(rows, limit=16)])
+        plot.getAxis("left").set_all_ticks(_ticks(rows), limit=16)
         labels = self._axis_labels if block.axis == "x" else None
-        bottom = _ticks(cols, labels, 6 if labels is None else 40) if block.axis else \
-            [(0.5, block.labels[0]), (1.5, block.labels[1])]
-        plot.getAxis("bottom").setTicks([bottom])
+        bottom = _ticks(cols, labels) if block.axis else [(0.5, block.labels[0]), (1.5, block.labels[1])]
+        plot.getAxis("bottom").set_all_ticks(bottom)
 
     def _update_texts(self, k: int, values: np.ndarray, levels: tuple[float, float]) -> None:
         rows, cols = values.shape
