@@ -21,8 +21,7 @@ from ui.widgets.common import colormaps as cm
 
 __all__ = ["GATE_COLORS", "Dashboard", "compute_dashboard"]
 
-GATE_COLORS = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd", "r": "#d62728",
-               "z": "#2ca02c", "n": "#ff7f0e", "h": "#7f7f7f"}
+GATE_COLORS = {**cm.GATE_COLORS, "h": "#7f7f7f"}  # the app's gate palette; h grey beside the gates
 
 # The "How to read this" notes in Korean (English: :data:`simulator.insight.EXPLANATIONS`).
 EXPLANATIONS_KO = {

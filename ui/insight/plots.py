@@ -116,7 +116,7 @@ def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: st
     palette = widget.palette()
     text = cm.foreground(palette).name()
     if title:
-        item.setTitle(title, color=text, size="9pt")
+        item.setTitle(title, color=text, size="10pt")
     if left:
         item.setLabel("left", left, color=text)
     if bottom:
@@ -124,7 +124,7 @@ def make_plot(parent: QWidget, name: str, tip: str, *, title: str = "", left: st
     item.getAxis("left").setWidth(48)
     item.getAxis("left").enableAutoSIPrefix(False)  # "(x1e-18)" beside a label reads as noise
     if legend:
-        item.addLegend(offset=(-6, 6), labelTextColor=cm.foreground(palette), labelTextSize="8pt",
+        item.addLegend(offset=(-6, 6), labelTextColor=cm.foreground(palette), labelTextSize="9pt",
                        brush=pg.mkBrush(palette.color(QPalette.ColorRole.Base)),
                        pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
     cm.style_plot(widget, [item], palette)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem
 from simulator.core.trace_stats import finite_abs_max
 
 __all__ = [
+    "GATE_COLORS",
     "QUANTITY_LABELS",
     "SIGMOID_LEVELS",
     "SIGMOID_NAMES",
@@ -32,6 +33,7 @@ __all__ = [
     "color_for",
     "level_fraction",
     "foreground",
+    "gate_color",
     "is_dark",
     "is_sigmoid",
     "levels_for",
@@ -45,6 +47,11 @@ __all__ = [
     "weights_map",
 ]
 
+#: Each gate's own colour, one palette for the per-unit lines, the gate panel, the diagram's gate
+#: blocks and the dashboard (None: the palette's text colour). Readable on light and dark backgrounds.
+GATE_COLORS: dict[str, str | None] = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd",
+                                      "r": "#d62728", "z": "#2ca02c", "n": "#ff7f0e", "c": "#8c564b",
+                                      "h": None}
 SIGMOID_LEVELS = (0.0, 1.0)   # σ gates: i f o (LSTM), r z (GRU)
 TANH_LEVELS = (-1.0, 1.0)     # tanh quantities: g n h
 SIGMOID_NAMES = frozenset("ifozr")
@@ -163,6 +170,14 @@ def color_for(name: str, value: float, levels: tuple[float, float] | None = None
         return QColor(128, 128, 128)
     frac = float(np.clip(level_fraction(value, (lo, hi)), 0.0, 1.0)) if hi > lo else 0.5
     return map_for(name, palette).mapToQColor(frac)
+
+
+def gate_color(name: str, palette: QPalette | None = None) -> QColor | None:
+    """The colour of gate or state ``name`` (:data:`GATE_COLORS`), the text colour for ``h``; None if none."""
+    if name not in GATE_COLORS:
+        return None
+    code = GATE_COLORS[name]
+    return QColor(code) if code else foreground(palette)
 
 
 def text_color_on(background: QColor) -> QColor:

@@ -173,7 +173,7 @@ def _legend(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th: Theme) ->
         p.setPen(QPen(th.dim, 0.8))
         p.setBrush(th.gradient(scale, bar))
         p.drawRect(bar)
-        p.setPen(th.dim)
+        p.setPen(th.text)
         p.drawText(QRectF(left, top, name_w, line), LEFT, name)
         p.drawText(QRectF(bar.left() - lo_w, top, lo_w - 5, line), RIGHT, lo)
         p.drawText(QRectF(bar.right() + 5, top, fs.horizontalAdvance(hi) + 4, line), LEFT, hi)
@@ -202,7 +202,7 @@ def paint_still_frame(p: QPainter, geo: Geometry, lay: Layout, scene: Scene, th:
     p.setFont(f.header)
     p.drawText(geo.header[0], LEFT, header_left_text(geo, scene))
     p.setFont(f.small)
-    p.setPen(th.dim)
+    p.setPen(th.text)  # the equations: content, never pale
     for rect, text in geo.notes:
         p.drawText(rect, LEFT, text)
     _legend(p, geo, lay, scene, th)

@@ -123,6 +123,7 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
         p.setBrush(fill)
         if node.shape == "block":
             p.drawRoundedRect(r, 9, 9)
+            _gate_mark(p, r, th.gate_colors.get(node.key))
             _gauge(p, node, v, th, ink)
             p.setPen(ink)
             text = f"{node.name} {short(v)}"
@@ -156,7 +157,7 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
             box = placed.value_box(ident)
             if box is not None:
                 p.setFont(fonts.small)
-                p.setPen(th.dim)
+                p.setPen(th.text)
                 sep = "\n" if box.lines == 2 else " "
                 p.drawText(box.rect, int(box.align), f"{node.name}{sep}{short(v)}".strip())
         if ident in (scene.hover, scene.pinned):
@@ -168,6 +169,18 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
                 p.drawEllipse(grown)
             else:
                 p.drawRoundedRect(grown, 12, 12)
+
+
+def _gate_mark(p: QPainter, r: QRectF, color: QColor | None) -> None:
+    """A band of the gate's own colour along a block's top: the colour of its line in the timeline."""
+    if color is None:
+        return
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    p.setClipRect(QRectF(r.left(), r.top(), r.width(), 6))
+    p.drawRoundedRect(r, 9, 9)
+    p.restore()
 
 
 def _gauge(p: QPainter, node: Node, v: float, th: Theme, ink: QColor) -> None:

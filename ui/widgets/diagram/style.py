@@ -46,6 +46,7 @@ class Theme:
         self.div = cm.tanh_map(palette).mapToQColor(np.linspace(0.0, 1.0, 2 * STEPS + 1))
         self.glow = QColor("#ffb000") if self.dark else QColor("#f08c00")
         self.on_light, self.on_dark = QColor("#1d1d1f"), QColor("#fafafa")
+        self.gate_colors = {k: QColor(v) for k, v in cm.GATE_COLORS.items() if v and k in "ifgorzn"}
         self._gradients: dict[tuple, QBrush] = {}
 
     def color(self, scale: str, value: float, level: float = 1.0) -> QColor:

@@ -123,7 +123,6 @@ class GatePanel(QWidget):
         pixmap.setDevicePixelRatio(ratio)
         palette = self.palette()
         base, text = palette.color(QPalette.ColorRole.Base), cm.foreground(palette)
-        muted = cm.foreground(palette, QPalette.ColorRole.PlaceholderText)
         mid = palette.color(QPalette.ColorRole.Mid)
         pixmap.fill(base)
         p = QPainter(pixmap)
@@ -132,19 +131,19 @@ class GatePanel(QWidget):
         big.setPointSizeF(11)
         big.setBold(True)
         big.setItalic(True)
-        small.setPointSizeF(8)
+        small.setPointSizeF(9)  # content, not decoration: readable at arm's length
         H = self.controller.cell.hidden_size
         for row in self.rows.values():
             r = row.rect
             lo, hi = row.levels
             sub = f"±{hi:g}" if row.name == "c" or (self.strips and lo < 0) else (
                 f"{lo:g}…{hi:g}" if self.strips else tr(_SHORT.get(row.name, row.name)))
-            p.setPen(text)
+            p.setPen(cm.gate_color(row.name, palette) or text)  # the same colour as its line in the timeline
             p.setFont(big)
             p.drawText(QRectF(2, r.top(), _LABEL_W - 6, r.height() / 2 + 4),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, row.name)
             p.setFont(small)
-            p.setPen(muted)
+            p.setPen(text)
             p.drawText(QRectF(2, r.center().y() + 4, _LABEL_W - 6, r.height() / 2),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, sub)
             p.setPen(QPen(mid, 1))

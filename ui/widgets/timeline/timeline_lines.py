@@ -16,13 +16,13 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from ui.widgets.common import colormaps as cm
 from ui.widgets.timeline.timeline_heatmap import Window
 from ui.widgets.timeline.timeline_pyramid import Pyramid, pool_envelope
 
 __all__ = ["LINE_COLORS", "UnitLines", "legend_html"]
 
-LINE_COLORS = {"i": "#1f77b4", "f": "#2ca02c", "g": "#ff7f0e", "o": "#9467bd", "r": "#d62728",
-               "z": "#2ca02c", "n": "#ff7f0e", "c": "#8c564b", "h": None}  # None: the palette's text
+LINE_COLORS = cm.GATE_COLORS  # the app's one gate palette (None: the palette's text)
 
 
 def legend_html(names: list[str], heading: str, text: QColor) -> str:
@@ -30,7 +30,7 @@ def legend_html(names: list[str], heading: str, text: QColor) -> str:
     cells = [f"<td style='color:{LINE_COLORS.get(n) or text.name()}'>━&nbsp;<i>{n}</i>&nbsp;</td>"
              for n in names]
     rows = "".join(f"<tr>{''.join(cells[k:k + 2])}</tr>" for k in range(0, len(cells), 2))
-    return (f"<span style='color:{text.name()}; font-size:8pt'><b>{heading}</b>"
+    return (f"<span style='color:{text.name()}; font-size:9pt'><b>{heading}</b>"
             f"<table cellspacing='0' cellpadding='0'>{rows}</table></span>")
 
 
