@@ -108,7 +108,10 @@ def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None,
         progress: Callable[[int, int], None] | None = None) -> Trace:
     """Run ``cell`` over ``inputs`` (T, D) from ``state`` (zeros by default).
 
-    ``progress(done, total)`` is reported as in :func:`recompute`.
+    ``progress(done, total)`` is reported as in :func:`recompute`. A cell whose
+    ``direction`` is "reverse" consumes ``inputs`` last row first, as the framework's
+    backward layer does: trace row t is then the state after consuming ``inputs[T-1-t]``,
+    and ``trace.x`` holds the inputs in that consumed order.
 
     Returns
     -------
@@ -116,6 +119,8 @@ def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None,
         ``trace.h`` (T, H), ``trace.c`` (T, H) for the LSTM, ``trace.gates[letter]`` (T, H).
     """
     x = _input_array(inputs, cell.input_size)
+    if getattr(cell, "direction", "forward") == "reverse":
+        x = x[::-1]
     h0, c0 = validate_state(cell, state)
     trace = cell.new_trace(len(x))
     _fill_inputs(trace._x, x)  # straight into the trace: no second copy of a long sequence
@@ -134,6 +139,8 @@ class Simulation:
     ----------
     cell : Cell
     inputs : array_like, shape (T, D)
+        In the caller's order; a reverse cell's trace (and every later edit's row index)
+        is in the order consumed, see :func:`run`.
     state : dict, optional
         ``{"h": (H,), "c": (H,)}``.
     progress : callable, optional
@@ -151,6 +158,12 @@ class Simulation:
     def length(self) -> int:
         """T, the number of steps."""
         return self.trace.length
+
+    @property
+    def inputs(self) -> np.ndarray:
+        """The inputs (T, D) in the caller's order (``trace.x`` reversed for a reverse cell), a view."""
+        x = self.trace.x
+        return x[::-1] if self.cell.direction == "reverse" else x
 
     def set_inputs(self, start: int, rows: Any) -> None:
         """Overwrite inputs from step ``start`` with ``rows`` (n, D) and recompute from there."""
@@ -200,6 +213,9 @@ class Simulation:
                 and cell.hidden_size == self.cell.hidden_size and cell.dtype == self.cell.dtype)
         if not same:
             raise InputError("set_cell needs the same kind, sizes and dtype; build a new Simulation")
+        if cell.direction != self.cell.direction:  # the trace keeps the inputs in the order consumed
+            x = self.trace._x
+            x[:self.length] = x[:self.length][::-1].copy()
         self.cell = cell
         recompute(cell, self.trace, 0, self.progress)
 

@@ -56,6 +56,10 @@ def cell_from_dict(data: Any) -> Cell:
         raise InputError(f"session: dtype must be float64 or float32, not {dtype!r}")
     arrays = {k: _numeric(v, f"cell.{k}") for k, v in params.items()}
     cell = CELL_CLASSES[kind](**arrays, dtype=dtype, **options)
+    direction = data.get("direction", "forward")
+    if direction not in ("forward", "reverse"):
+        raise InputError(f"session: direction must be 'forward' or 'reverse', not {direction!r}")
+    cell.direction = direction
     for key in ("input_size", "hidden_size"):
         if key in data and data[key] != getattr(cell, key):
             raise InputError(f"session: {key} is {data[key]} but the weights say {getattr(cell, key)}")

@@ -97,14 +97,19 @@ def test_bidirectional_halves(tmp_path):
     assert "forward half" in info
     np.testing.assert_allclose(simulator.run(fwd, X).h, ref[:, 0, 0], atol=1e-5)
     back = load_weights(path, direction="reverse")
-    np.testing.assert_allclose(simulator.run(back, X[::-1]).h[::-1], ref[:, 1, 0], atol=1e-5)
+    np.testing.assert_allclose(simulator.run(back, X).h[::-1], ref[:, 1, 0], atol=1e-5)
 
 
-def test_reverse_only_node_needs_reverse(tmp_path):
-    path = _save(_model("RNN", _weights("RNN"), direction="reverse"), tmp_path)
-    with pytest.raises(InputError, match="reverse only"):
-        load_weights(path)
-    assert load_weights(path, direction="reverse").hidden_size == H
+@pytest.mark.onnxruntime
+def test_reverse_only_node_runs_reversed(tmp_path):
+    model = _model("RNN", _weights("RNN"), direction="reverse")
+    path = _save(model, tmp_path)
+    cell, info = load_weights_with_info(path)
+    assert cell.direction == "reverse" and "last step first" in info
+    assert load_weights(path, direction="reverse").direction == "reverse"
+    trace = simulator.run(cell, X)  # rows in the order consumed: row 0 is after x[T-1]
+    np.testing.assert_allclose(trace.x, X[::-1])
+    np.testing.assert_allclose(trace.h[::-1], _ort(model)[:, 0, 0], atol=1e-5)
     forward = _save(_model("RNN", _weights("RNN")), tmp_path, "f.onnx")
     with pytest.raises(InputError, match="no reverse direction"):
         load_weights(forward, direction="reverse")

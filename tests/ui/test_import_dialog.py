@@ -197,7 +197,7 @@ def test_keras_bidirectional_gru(window, answer, tmp_path):
     assert [text.split("\n")[0] for text in seen[0]] == HEADINGS[:2]
     x = np.random.default_rng(5).normal(size=(6, D)).astype(np.float32)
     ref = keras.ops.convert_to_numpy(model(x[None]))[0]
-    back = simulator.run(window.controller.cell, x[::-1]).h[::-1]  # the backward layer reads reversed
+    back = simulator.run(window.controller.cell, x).h[::-1]  # the backward layer consumes x[T-1] first
     np.testing.assert_allclose(back, ref[:, H:], rtol=0, atol=1e-5)
     source = window.controller.session.settings["weights_source"]
     assert (source["format"], source["layer"], source["direction"]) == ("keras", 0, "reverse")
@@ -226,7 +226,7 @@ def test_onnx_bidirectional_lstm(window, answer, tmp_path):
     x = np.random.default_rng(2).normal(size=(T, D)).astype(np.float32)
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
     ref = session.run(["Y"], {"X": x[:, None, :]})[0][:, 1, 0]  # (T, H): the reverse direction
-    back = simulator.run(window.controller.cell, x[::-1]).h[::-1]
+    back = simulator.run(window.controller.cell, x).h[::-1]
     np.testing.assert_allclose(back, ref, rtol=0, atol=1e-5)
     source = window.controller.session.settings["weights_source"]
     assert (source["file"], source["format"], source["direction"]) == ("bi.onnx", "onnx", "reverse")

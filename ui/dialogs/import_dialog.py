@@ -127,8 +127,8 @@ class WeightChoiceDialog(QDialog):
             self.list.addItem(f"{choice.heading()}\n{choice.description}")
             self.list.item(self.list.count() - 1).setToolTip(choice.description)
         self.list.setCurrentRow(0)
-        note = QLabel(tr("A reverse direction reads the sequence backwards: reverse the inputs to "
-                         "reproduce it."), self, wordWrap=True)
+        note = QLabel(tr("A reverse direction consumes the sequence last step first, as the framework "
+                         "does; its trace rows are in that order."), self, wordWrap=True)
         note.setVisible(any(c.direction == "reverse" for c in choices))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)

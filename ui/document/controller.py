@@ -111,7 +111,7 @@ class Controller(Playback, QObject):
         ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave's own copy).
         """
         s, trace = self.session, self.trace
-        return {"cell": self.cell.copy(), "inputs": trace.x if inputs is None else inputs,
+        return {"cell": self.cell.copy(), "inputs": self.simulation.inputs if inputs is None else inputs,
                 "h0": trace.h0.copy(), "c0": None if trace.c0 is None else trace.c0.copy(),
                 "step": self.step, "title": s.title,
                 "description": s.description, "input_labels": list(s.input_labels),

@@ -105,6 +105,13 @@ class Cell:
         Zeros when omitted (a cell without bias).
     dtype : {"float64", "float32"}, optional
         Defaults to float64.
+
+    Attributes
+    ----------
+    direction : {"forward", "reverse"}
+        How :func:`~simulator.core.simulation.run` consumes a sequence: "reverse" (PyTorch
+        ``*_reverse``, Keras ``go_backwards`` or a Bidirectional's backward half, ONNX
+        ``direction="reverse"``) reads x[T-1] first; the trace rows are in the order consumed.
     """
 
     kind: ClassVar[str] = ""
@@ -116,6 +123,7 @@ class Cell:
     def __init__(self, weight_ih: Any, weight_hh: Any, bias_ih: Any = None, bias_hh: Any = None,
                  *, dtype: Any = np.float64) -> None:
         self.dtype = np.dtype(dtype)
+        self.direction = "forward"
         if self.dtype not in FLOAT_DTYPES:
             raise InputError(f"dtype must be float32 or float64, not {self.dtype}")
         w_hh = np.asarray(weight_hh)
@@ -155,9 +163,10 @@ class Cell:
         return {}
 
     def config(self) -> dict[str, Any]:
-        """Everything but the numbers: kind, sizes, dtype and options (JSON-ready)."""
+        """Everything but the numbers: kind, sizes, dtype, options and a reverse direction (JSON-ready)."""
+        reverse = {"direction": "reverse"} if self.direction == "reverse" else {}
         return {"kind": self.kind, "input_size": self.input_size, "hidden_size": self.hidden_size,
-                "dtype": self.dtype.name, **self.options()}
+                "dtype": self.dtype.name, **self.options(), **reverse}
 
     def parameters(self) -> dict[str, np.ndarray]:
         """The parameter arrays by PyTorch name (the arrays themselves, not copies)."""
@@ -189,7 +198,9 @@ class Cell:
     def copy(self, dtype: Any = None) -> Cell:
         """A deep copy, optionally converted to another dtype."""
         params = {k: v for k, v in self.parameters().items() if v is not None}
-        return type(self)(**params, dtype=self.dtype if dtype is None else dtype, **self.options())
+        twin = type(self)(**params, dtype=self.dtype if dtype is None else dtype, **self.options())
+        twin.direction = self.direction
+        return twin
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self) or self.config() != other.config():

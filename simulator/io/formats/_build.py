@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -11,8 +12,9 @@ from simulator.core.cells import CELL_CLASSES, Cell
 from simulator.core.errors import InputError
 from simulator.io.formats._guard import MAX_INPUTS, MAX_UNITS, LazyArray
 
-__all__ = ["KIND_BY_BLOCKS", "LOAD_OPTIONS", "NAMES", "block_count", "build_cell", "check_input_size",
-           "check_options", "expect", "info_line", "permute_blocks", "read_metadata"]
+__all__ = ["KIND_BY_BLOCKS", "LOAD_OPTIONS", "NAMES", "LoadDetails", "LoadInfo", "assumed_settings",
+           "block_count", "build_cell", "check_input_size", "check_options", "choose_module", "expect",
+           "info_line", "permute_blocks", "read_metadata"]
 
 KIND_BY_BLOCKS = {1: "rnn", 3: "gru", 4: "lstm"}
 LOAD_OPTIONS = {"nonlinearity", "reset_after", "dtype", "module"}
@@ -113,7 +115,113 @@ def build_cell(kind: str, params: dict[str, np.ndarray | None], options: dict[st
     return CELL_CLASSES[kind](**params, dtype=dtype, **extra)
 
 
-def info_line(cell: Cell, source: str, where: str = "", notes: tuple[str, ...] = ()) -> str:
-    """One line for people: ``"LSTM, 8 inputs, 32 units, layer 0 of 2 (PyTorch)"`` plus notes."""
+@dataclass
+class LoadDetails:
+    """What a reader knows beyond the cell: where in the file it came from and what it assumed.
+
+    Attributes
+    ----------
+    module : str or None
+        The state-dict prefix, Keras layer or ONNX node name used (None: the file's only set).
+    modules : list of str
+        Every recurrent module in the file, by the model's own names, in the file's order.
+    assumptions : list of str
+        One plain sentence per setting that changes the numbers but the file does not record.
+    layer : int or None
+        The layer index used in a multi-layer module, else None.
+    """
+
+    module: str | None = None
+    modules: list[str] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    layer: int | None = None
+
+
+class LoadInfo(str):
+    """The one-line description (a ``str``) with the load's facts as attributes.
+
+    Attributes
+    ----------
+    kind : {"rnn", "lstm", "gru"}
+    input_size, hidden_size : int
+    source : str
+        The framework and container, e.g. ``"PyTorch safetensors"``.
+    module : str or None
+    layer : int or None
+    direction : {"forward", "reverse"}
+        How the cell consumes a sequence (``cell.direction``).
+    modules : tuple of str
+        Every recurrent module found, by the model's names.
+    assumptions : tuple of str
+        Settings run with a framework default because the file does not record them.
+    """
+
+    kind: str
+    input_size: int
+    hidden_size: int
+    source: str
+    module: str | None
+    layer: int | None
+    direction: str
+    modules: tuple[str, ...]
+    assumptions: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The facts as JSON-ready data (for trace metadata and sessions)."""
+        return {"kind": self.kind, "input_size": self.input_size, "hidden_size": self.hidden_size,
+                "source": self.source, "module": self.module, "layer": self.layer,
+                "direction": self.direction, "modules": list(self.modules),
+                "assumptions": list(self.assumptions), "description": str(self)}
+
+
+def choose_module(names: list[str], layer: int, module: str | None, ordered: bool, what: str) -> int:
+    """The index of the recurrent ``what`` (layer, node) named ``module``, else the ``layer``-th.
+
+    ``ordered`` False (names not in the model's order) refuses a choice by index among several.
+    """
+    listed = ", ".join(names)
+    if module is not None:
+        if module not in names:
+            raise InputError(f"no recurrent {what} {module!r}; the file's recurrent {what}s: {listed}")
+        return names.index(module)
+    if not ordered and len(names) > 1:
+        raise InputError(f"the file holds {len(names)} recurrent {what}s ({listed}) but does not record the "
+                         "model's order; choose one with --module NAME")
+    if not 0 <= layer < len(names):
+        raise InputError(f"layer {layer} not found; the file has {len(names)} recurrent {what}(s): {listed}")
+    return layer
+
+
+def assumed_settings(cell: Cell, options: dict[str, Any], stored: dict[str, Any], framework: str,
+                     container: str) -> list[str]:
+    """Sentences for the settings that change the numbers but neither the file nor the caller gave.
+
+    ``stored`` holds what the file records or its shapes prove (``nonlinearity``, ``reset_after``).
+    """
+    known = options.keys() | stored.keys()
+    out = []
+    if cell.kind == "rnn" and "nonlinearity" not in known:
+        out.append(f"nonlinearity not stored in {container}: assumed tanh ({framework}'s default); "
+                   "pass --nonlinearity relu if the model used relu")
+    if cell.kind == "gru" and "reset_after" not in known:
+        out.append(f"reset_after not stored in {container} and its shapes cannot show it: assumed "
+                   f"{'true' if cell.options()['reset_after'] else 'false'} ({framework}'s default); "
+                   "pass --reset-after true|false to choose")
+    return out
+
+
+def info_line(cell: Cell, source: str, where: str = "", notes: tuple[str, ...] = (),
+              details: LoadDetails | None = None) -> LoadInfo:
+    """One line for people: ``"LSTM, 8 inputs, 32 units, layer 0 of 2 (PyTorch)"`` plus notes.
+
+    The assumptions of ``details`` close the line; every fact is also an attribute of the result.
+    """
+    details = details or LoadDetails()
     text = cell.describe() + (f", {where}" if where else "") + f" ({source})"
-    return "; ".join((text, *[n for n in notes if n]))
+    info = LoadInfo("; ".join((text, *[n for n in notes if n],
+                               *(f"assumed: {a}" for a in details.assumptions))))
+    info.kind, info.input_size, info.hidden_size = cell.kind, cell.input_size, cell.hidden_size
+    info.source, info.module, info.layer = source, details.module, details.layer
+    info.direction = cell.direction
+    info.modules, info.assumptions = tuple(details.modules), tuple(details.assumptions)
+    return info

@@ -7,10 +7,10 @@ from typing import Any
 
 from simulator.core.cells import Cell
 from simulator.core.errors import InputError
-from simulator.io.formats._build import check_options
+from simulator.io.formats._build import LoadInfo, check_options
 from simulator.io.formats._guard import file_size
 
-__all__ = ["WEIGHT_FILE_FILTERS", "load_weights", "load_weights_with_info", "save_weights"]
+__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "load_weights", "load_weights_with_info", "save_weights"]
 
 WEIGHT_FILE_FILTERS: list[tuple[str, tuple[str, ...]]] = [
     ("PyTorch safetensors", (".safetensors",)),
@@ -56,8 +56,9 @@ def _sniff(path: str) -> str:
 
 
 def load_weights_with_info(path: str | os.PathLike[str], format: str | None = None, *,  # noqa: A002
-                           layer: int = 0, direction: str = "forward", **options: Any) -> tuple[Cell, str]:
-    """Read a cell from a weight file and describe what was read in one line.
+                           layer: int = 0, direction: str = "forward",
+                           **options: Any) -> tuple[Cell, LoadInfo]:
+    """Read a cell from a weight file and describe what was read, in one line and as facts.
 
     Parameters
     ----------
@@ -67,20 +68,27 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
         None infers it from the extension or the content. "torch" / "keras" on an
         ``.npz`` or ``.safetensors`` file insist on that naming of the arrays.
     layer : int
-        Which recurrent layer (PyTorch ``_l{k}``, the k-th Keras layer or ONNX node).
+        Which recurrent layer (PyTorch ``_l{k}``, the k-th Keras layer or ONNX node). Refused
+        when the file does not record the model's order (a safetensors header, a ``.weights.h5``)
+        and holds several modules: pass ``module`` then.
     direction : {"forward", "reverse"}
-        The backward half of a bidirectional layer with "reverse".
+        The backward half of a bidirectional layer with "reverse" (for Keras weights without a
+        config, which do not store ``go_backwards``, the layer run backwards). The cell's own
+        ``direction`` says how it consumes a sequence (a reverse-only ONNX node loads as reverse).
     **options
         ``nonlinearity`` ("tanh" | "relu", an RNN's, which a state dict does not store),
         ``reset_after`` (bool, a GRU's), ``dtype`` ("float64" default or "float32"),
-        ``module`` (the PyTorch module prefix, e.g. "encoder.lstm").
+        ``module`` (a PyTorch module prefix such as "encoder.lstm", a Keras layer or ONNX node name).
 
     Returns
     -------
     cell : Cell
         float64 by default, in the canonical PyTorch layout.
-    info : str
-        E.g. ``"LSTM, 8 inputs, 32 units, layer 0 of 2 (PyTorch safetensors)"``.
+    info : LoadInfo
+        A ``str``, e.g. ``"LSTM, 8 inputs, 32 units, layer 0 of 2 (PyTorch safetensors)"``, whose
+        attributes are the facts: ``kind``, ``input_size``, ``hidden_size``, ``source``, ``module``,
+        ``layer``, ``direction``, ``modules`` (every recurrent module, by the model's names) and
+        ``assumptions`` (sentences for the settings the file does not record).
 
     Raises
     ------
@@ -100,6 +108,7 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
         return _load(path, format, layer, direction, options)
     except InputError as err:
         text = " ".join(str(err).split())  # names from the file may hold newlines or U+2028
+        text = "".join(ch if ch.isprintable() else "?" for ch in text)  # no terminal escape codes
         if text != str(err):
             raise InputError(text) from None
         raise
@@ -111,7 +120,7 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
 
 
 def _load(path: str, format: str | None, layer: int, direction: str,  # noqa: A002
-          options: dict[str, Any]) -> tuple[Cell, str]:
+          options: dict[str, Any]) -> tuple[Cell, LoadInfo]:
     container = _sniff(path)
     flat = container in ("npz", "safetensors")
     if format in ("npz", "safetensors", "onnx") or (format == "keras" and not flat):

@@ -16,9 +16,15 @@ import numpy as np
 from simulator.core.cells import Cell
 from simulator.core.errors import InputError
 from simulator.io.atomic import atomic_write
-from simulator.io.formats._build import info_line, read_metadata
+from simulator.io.formats._build import LoadInfo, choose_module, info_line, read_metadata
 from simulator.io.formats._guard import LazyArray, eager, file_size, needs_extra, open_zip, reading
-from simulator.io.formats.keras_layout import find_keras_sets, is_keras_naming, keras_arrays, keras_cell
+from simulator.io.formats.keras_layout import (
+    find_keras_sets,
+    is_keras_naming,
+    keras_arrays,
+    keras_cell,
+    keras_details,
+)
 from simulator.io.formats.npz import read_npz, write_npz
 from simulator.io.formats.safetensors import read_safetensors, write_safetensors
 from simulator.io.formats.torch_layout import is_torch_naming, torch_arrays, torch_cell
@@ -29,8 +35,11 @@ META_KEY = "__gatescope__"  # npz member / safetensors metadata entry with our c
 
 
 def flat_cell(arrays: dict[str, LazyArray], meta: str | None, *, layer: int, direction: str,
-              options: dict[str, Any], source: str, naming: str | None = None) -> tuple[Cell, str]:
-    """A cell from PyTorch- or Keras-named arrays; the naming (or ``naming``) decides the layout."""
+              options: dict[str, Any], source: str, naming: str | None = None) -> tuple[Cell, LoadInfo]:
+    """A cell from PyTorch- or Keras-named arrays; the naming (or ``naming``) decides the layout.
+
+    A ``source`` of "safetensors" marks the names as alphabetical, not the model's order.
+    """
     defaults = read_metadata(meta)
     torch_names, keras_names = is_torch_naming(arrays), is_keras_naming(arrays)
     if naming == "torch" and not torch_names:
@@ -39,21 +48,20 @@ def flat_cell(arrays: dict[str, LazyArray], meta: str | None, *, layer: int, dir
         raise InputError(f"no Keras-named recurrent weights (recurrent_kernel…) in this {source} file")
     if torch_names and naming != "keras":
         return torch_cell(arrays, layer=layer, direction=direction, options=options,
-                          source=f"PyTorch {source}", defaults=defaults)
+                          source=f"PyTorch {source}", defaults=defaults, ordered=source != "safetensors")
     if keras_names:
         sets = find_keras_sets(arrays)
         if direction != "forward":
             raise InputError("Keras-named arrays have no reverse direction; use direction='forward'")
-        if not 0 <= layer < len(sets):
-            raise InputError(f"layer {layer} not found; the file has {len(sets)} Keras recurrent layer(s)")
+        names = [prefix or "(top level)" for prefix, _ in sets]
+        layer = choose_module(names, layer, options.get("module"), source != "safetensors", "layer")
         prefix, found = sets[layer]
         cell = keras_cell(found["kernel"], found["recurrent_kernel"], found.get("bias"), options,
                           settings=defaults)
+        details = keras_details(cell, found.get("bias"), options, defaults, "these arrays")
+        details.module, details.modules = prefix or None, names
         where = f"layer {layer} of {len(sets)}" if len(sets) > 1 else ""
-        notes = (f"arrays '{prefix}'" if prefix else "",)
-        if cell.kind == "rnn" and not {"nonlinearity"} & (options.keys() | defaults.keys()):
-            notes += ("activation assumed tanh (not stored in the arrays)",)
-        return cell, info_line(cell, f"Keras {source}", where, notes)
+        return cell, info_line(cell, f"Keras {source}", where, (), details)
     names = ", ".join(list(arrays)[:8])
     raise InputError(f"no recurrent weights found: expected PyTorch names (weight_ih, weight_hh, …) or "
                      f"Keras names (kernel, recurrent_kernel, bias); the file has {names}")

@@ -18,7 +18,7 @@ from typing import Any
 from simulator.core.cells import Cell
 from simulator.core.errors import InputError
 from simulator.io.atomic import atomic_write
-from simulator.io.formats._build import info_line
+from simulator.io.formats._build import LoadDetails, LoadInfo, choose_module, info_line
 from simulator.io.formats._guard import (
     MAX_ZIP_RATIO,
     RATIO_FLOOR,
@@ -30,14 +30,14 @@ from simulator.io.formats._guard import (
     reading,
 )
 from simulator.io.formats.keras_config import LayerSpec, layers_from_config, layers_from_h5
-from simulator.io.formats.keras_layout import keras_arrays, keras_cell
+from simulator.io.formats.keras_layout import keras_arrays, keras_cell, keras_details
 
 __all__ = ["read_keras", "write_keras_h5"]
 
 MAX_CONFIG = 64 << 20
 
 
-def read_keras(path: str, *, layer: int, direction: str, options: dict[str, Any]) -> tuple[Cell, str]:
+def read_keras(path: str, *, layer: int, direction: str, options: dict[str, Any]) -> tuple[Cell, LoadInfo]:
     """The cell of the ``layer``-th recurrent layer of a Keras ``.keras`` or ``.h5`` file.
 
     Parameters
@@ -74,22 +74,25 @@ def read_keras(path: str, *, layer: int, direction: str, options: dict[str, Any]
         specs = layers_from_config(config) if config is not None else layers_from_h5(h5)
         if not specs:
             raise InputError(f"{path}: no LSTM, GRU or SimpleRNN layer found")
-        if not 0 <= layer < len(specs):
-            raise InputError(f"layer {layer} not found; the model has {len(specs)} recurrent layer(s): "
-                             f"{', '.join(s.name for s in specs)}")
+        names = [s.name for s in specs]
+        layer = choose_module(names, layer, options.get("module"), config is not None, "layer")
         spec = specs[layer]
         cell = _cell(h5py, h5, spec, direction, options)
+        if (direction == "reverse") != spec.go_backwards:  # a backward layer runs go_backwards=True
+            cell.direction = "reverse"
+        if config is None:
+            bias = _dataset(h5py, h5, f"{spec.path}/{spec.names['bias']}") if "bias" in spec.names else None
+            details = keras_details(cell, bias, options, {}, "a .weights.h5")
+        else:
+            details = LoadDetails()
+    details.module, details.modules, details.layer = spec.name, names, None
     where = f"layer {layer} of {len(specs)}" if len(specs) > 1 else ""
     notes = [f"layer '{spec.name}'"]
     if spec.backward_path:
         notes.append(f"{'backward' if direction == 'reverse' else 'forward'} half of a Bidirectional")
-    if direction == "reverse" or spec.go_backwards:
-        notes.append("runs over the sequence reversed")
-    if config is None and len(specs) > 1:
-        notes.append("layer order guessed from names (no model config)")
-    if cell.kind == "rnn" and config is None and "nonlinearity" not in options:
-        notes.append("activation assumed tanh (not stored in the weights)")
-    return cell, info_line(cell, source, where, tuple(notes))
+    if cell.direction == "reverse":
+        notes.append("consumes the sequence last step first")
+    return cell, info_line(cell, source, where, tuple(notes), details)
 
 
 def _is_zip(path: str) -> bool:

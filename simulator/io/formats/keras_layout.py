@@ -16,6 +16,8 @@ from simulator.core.errors import InputError
 from simulator.io.formats._build import (
     KIND_BY_BLOCKS,
     NAMES,
+    LoadDetails,
+    assumed_settings,
     block_count,
     build_cell,
     check_input_size,
@@ -24,7 +26,7 @@ from simulator.io.formats._build import (
 )
 from simulator.io.formats._guard import LazyArray, short_name
 
-__all__ = ["find_keras_sets", "is_keras_naming", "keras_arrays", "keras_cell"]
+__all__ = ["find_keras_sets", "is_keras_naming", "keras_arrays", "keras_cell", "keras_details"]
 
 _GRU_SWAP = [1, 0, 2]  # z, r, h <-> r, z, n (its own inverse)
 
@@ -101,6 +103,24 @@ def keras_cell(kernel: LazyArray, recurrent: LazyArray, bias: LazyArray | None, 
         b_hh = None if b_hh is None else permute_blocks(b_hh, _GRU_SWAP)
     params = {"weight_ih": w_ih, "weight_hh": w_hh, "bias_ih": b_ih, "bias_hh": b_hh}
     return build_cell(kind, params, options, settings)
+
+
+def keras_details(cell: Cell, bias: LazyArray | None, options: dict[str, Any], stored: dict[str, Any],
+                  container: str) -> LoadDetails:
+    """The assumptions of Keras weights read without a model config (a ``.weights.h5``, flat arrays).
+
+    A GRU bias proves ``reset_after`` ((2, 3H): true, (3H,): false); without a bias it is assumed.
+    """
+    stored = dict(stored)
+    if cell.kind == "gru" and bias is not None:
+        stored["reset_after"] = len(bias.shape) == 2
+    assumptions = assumed_settings(cell, options, stored, "Keras", container)
+    if cell.kind != "rnn":
+        assumptions.append(f"activation and recurrent_activation not stored in {container}: assumed tanh "
+                           "and sigmoid (Keras' defaults, the only ones the simulator runs)")
+    assumptions.append(f"go_backwards not stored in {container}: assumed false (Keras' default); "
+                       "if the layer ran backwards, feed it the inputs reversed")
+    return LoadDetails(assumptions=assumptions)
 
 
 def keras_arrays(cell: Cell) -> dict[str, np.ndarray]:

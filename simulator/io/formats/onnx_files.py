@@ -14,7 +14,16 @@ import numpy as np
 from simulator.core.cells import Cell
 from simulator.core.errors import InputError
 from simulator.io.atomic import atomic_write
-from simulator.io.formats._build import KIND_BY_BLOCKS, block_count, build_cell, info_line, permute_blocks
+from simulator.io.formats._build import (
+    KIND_BY_BLOCKS,
+    LoadDetails,
+    LoadInfo,
+    block_count,
+    build_cell,
+    choose_module,
+    info_line,
+    permute_blocks,
+)
 from simulator.io.formats._guard import check_sizes, file_size, float_array, needs_extra, reading
 
 __all__ = ["read_onnx", "write_onnx"]
@@ -27,7 +36,7 @@ _DEFAULT_ACTS = {"lstm": ["sigmoid", "tanh", "tanh"], "gru": ["sigmoid", "tanh"]
 MAX_ONNX = 2 << 30
 
 
-def read_onnx(path: str, *, layer: int, direction: str, options: dict[str, Any]) -> tuple[Cell, str]:
+def read_onnx(path: str, *, layer: int, direction: str, options: dict[str, Any]) -> tuple[Cell, LoadInfo]:
     """The cell of the ``layer``-th LSTM / GRU / RNN node of an ONNX model.
 
     Parameters
@@ -58,8 +67,8 @@ def read_onnx(path: str, *, layer: int, direction: str, options: dict[str, Any])
         ops = sorted({_text(n.op_type) for n in graph.node})
         raise InputError(f"{path}: no LSTM, GRU or RNN node in the ONNX graph "
                          f"(ops: {', '.join(ops[:8]) or 'none'})")
-    if not 0 <= layer < len(nodes):
-        raise InputError(f"layer {layer} not found; the graph has {len(nodes)} recurrent node(s)")
+    names = [n.name or f"#{k}" for k, n in enumerate(nodes)]
+    layer = choose_module(names, layer, options.get("module"), True, "node")
     node = nodes[layer]
     kind = _KIND[node.op_type]
     attrs = {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
@@ -114,15 +123,23 @@ def read_onnx(path: str, *, layer: int, direction: str, options: dict[str, Any])
     if kind == "rnn":
         settings["nonlinearity"] = _acts(attrs, kind, index)[0]
     cell = build_cell(kind, params, options, settings)
+    if node_dir == "reverse" or index == 1:
+        cell.direction = "reverse"
     if attrs.get("layout", 0):
         notes.append("layout 1 (batch first) noted; weights are unaffected")
-    if any(node.input[k] for k in range(5, min(len(node.input), 7))):
-        notes.append("initial state inputs ignored")
+    for slot, label in ((4, "sequence_lens"), (5, "initial_h"), (6, "initial_c")):
+        name = node.input[slot] if slot < len(node.input) else ""
+        if name in tensors:
+            raise InputError(f"{label} ({name!r}) is stored in the graph; the simulator does not apply it, "
+                             "so it would run different numbers (pass a state with --initial-state instead)")
+    if any(node.input[k] for k in range(4, min(len(node.input), 7))):
+        notes.append("sequence_lens / initial state are graph inputs: GateScope starts from its own state")
     if node_dir != "forward":
-        notes.append(f"{'reverse half' if index else node_dir} of a {node_dir} node "
-                     f"{'(feed the sequence reversed)' if direction == 'reverse' else '(forward half)'}")
+        how = "(consumes the sequence last step first)" if cell.direction == "reverse" else "(forward half)"
+        notes.append(f"{'reverse half' if index else node_dir} of a {node_dir} node {how}")
     where = f"node {layer} of {len(nodes)}" if len(nodes) > 1 else ""
-    return cell, info_line(cell, "ONNX", where, (f"node '{node.name}'" if node.name else "", *notes))
+    details = LoadDetails(module=names[layer], modules=names)
+    return cell, info_line(cell, "ONNX", where, (f"node '{node.name}'" if node.name else "", *notes), details)
 
 
 def _text(value: Any) -> str:
@@ -132,9 +149,7 @@ def _text(value: Any) -> str:
 def _direction_index(node_dir: str, wanted: str) -> int:
     if node_dir not in ("forward", "reverse", "bidirectional"):
         raise InputError(f"unknown direction attribute {node_dir!r}")
-    if wanted == "forward":
-        if node_dir == "reverse":
-            raise InputError("the node runs in reverse only; load it with direction='reverse'")
+    if wanted == "forward":  # a reverse-only node has one half: the cell then runs reversed
         return 0
     if node_dir == "forward":
         raise InputError("the node runs forward only; it has no reverse direction")

@@ -17,6 +17,9 @@ from simulator.core.errors import InputError
 from simulator.io.formats._build import (
     KIND_BY_BLOCKS,
     NAMES,
+    LoadDetails,
+    LoadInfo,
+    assumed_settings,
     block_count,
     build_cell,
     check_input_size,
@@ -52,7 +55,8 @@ def is_torch_naming(names: list[str] | dict[str, Any]) -> bool:
 
 
 def torch_cell(arrays: dict[str, LazyArray], *, layer: int, direction: str, options: dict[str, Any],
-               source: str, defaults: dict[str, Any] | None = None) -> tuple[Cell, str]:
+               source: str, defaults: dict[str, Any] | None = None,
+               ordered: bool = True) -> tuple[Cell, LoadInfo]:
     """The cell for one layer and direction of the first (or the named) recurrent module.
 
     Parameters
@@ -68,15 +72,22 @@ def torch_cell(arrays: dict[str, LazyArray], *, layer: int, direction: str, opti
         Shown in the info line, e.g. ``"PyTorch safetensors"``.
     defaults : dict, optional
         Options the file's metadata stores.
+    ordered : bool
+        False when the file's names are not in the model's order (a safetensors header is
+        alphabetical): with several modules and no ``module`` option the load is refused.
 
     Returns
     -------
     cell : Cell
-    info : str
+    info : LoadInfo
     """
     modules = _modules(arrays)
     if not modules:
         raise InputError(f"no PyTorch recurrent weights (weight_hh…) found; names: {_some(arrays)}")
+    names = [p[:-1] or "(top level)" for p in modules]
+    if not ordered and len(modules) > 1 and options.get("module") is None:
+        raise InputError(f"the file holds {len(modules)} recurrent modules ({', '.join(names)}) listed "
+                         "alphabetically, not in the model's order; choose one with --module NAME")
     prefix = _pick_module(modules, options.get("module"))
     group = modules[prefix]
     layers = sorted({k for k, _ in group if k is not None})
@@ -98,20 +109,25 @@ def torch_cell(arrays: dict[str, LazyArray], *, layer: int, direction: str, opti
         raise InputError(f"{_label(prefix)} uses proj_size ({params['weight_hr'].name}); LSTM projections "
                          "are not supported by the simulator")
     cell = _cell_from(params, options, defaults or {})
+    if key[1]:
+        cell.direction = "reverse"
     where = []
     if key[0] is not None:
         where.append(f"layer {layer} of {len(layers)}")
     if key[1]:
-        where.append("reverse direction (feed the sequence reversed)")
+        where.append("reverse direction (consumes the sequence last step first)")
     notes = []
     if prefix:
         notes.append(f"module '{prefix[:-1]}'")
     others = [p[:-1] or "(top level)" for p in modules if p != prefix]
     if others:
         notes.append(f"other recurrent modules: {', '.join(others)}")
-    if cell.kind == "rnn" and "nonlinearity" not in options and "nonlinearity" not in (defaults or {}):
-        notes.append("nonlinearity assumed tanh (a state dict does not store it)")
-    return cell, info_line(cell, source, ", ".join(where), tuple(notes))
+    stored = dict(defaults or {})
+    if cell.kind == "gru":  # PyTorch has one GRU convention: the reset after the matmul
+        stored.setdefault("reset_after", True)
+    details = LoadDetails(module=prefix[:-1] or None, modules=names, layer=key[0],
+                          assumptions=assumed_settings(cell, options, stored, "PyTorch", "a state dict"))
+    return cell, info_line(cell, source, ", ".join(where), tuple(notes), details)
 
 
 def _cell_from(params: dict[str, LazyArray], options: dict[str, Any], defaults: dict[str, Any]) -> Cell:
@@ -143,7 +159,7 @@ def _pick_module(modules: Groups, wanted: str | None) -> str:
     prefix = wanted.rstrip(".") + "." if wanted else ""
     if prefix not in modules:
         names = ", ".join(p[:-1] or "(top level)" for p in modules)
-        raise InputError(f"no recurrent module {wanted!r}; the file has: {names}")
+        raise InputError(f"no recurrent module {wanted!r}; the file's recurrent modules: {names}")
     return prefix
 
 
