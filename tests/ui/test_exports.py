@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage, QImageReader
 from simulator.io.formats import load_weights
 from ui.dialogs.export_dialog import GifOptions
 from ui.shell.exporting import qimage_to_rgb
-from ui.shell.gif import GifWriter, lzw_encode, median_cut_palette
+from ui.shell.gif import GifWriter, median_cut_palette
 
 
 def _frames(path):
@@ -100,17 +100,69 @@ def test_gif_writer_round_trips_palette_colours(tmp_path):
         np.testing.assert_array_equal(got, want)
 
 
-def test_gif_lzw_resets_its_table_on_noise(tmp_path):
-    noise = np.random.default_rng(1).integers(0, 256, 200_000).astype(np.uint8)
-    assert len(lzw_encode(noise)) > 150_000  # incompressible, and the 4096-code table was reset many times
-    frame = noise[:120 * 160 * 3].reshape(120, 160, 3)
+def test_gif_of_noise_stays_close_and_decodes_in_qt(tmp_path):
+    frame = np.random.default_rng(1).integers(0, 256, (120, 160, 3)).astype(np.uint8)
     palette = median_cut_palette([frame])
+    assert palette.shape == (256, 3) and len(np.unique(palette, axis=0)) > 200
     path = tmp_path / "noise.gif"
     writer = GifWriter(path, 160, 120, palette)
     writer.add_frame(frame)
     writer.close()
     (decoded,) = _frames(path)
     assert np.abs(decoded.astype(int) - frame).mean() < 40
+    # pixels take their nearest palette colour, or one as near as makes no difference (no dithering)
+    nearest = ((frame[:, :, None, :].astype(int) - palette[None, None].astype(int)) ** 2).sum(-1).min(-1)
+    got = ((decoded.astype(int) - frame) ** 2).sum(-1)
+    assert (got == nearest).mean() > 0.85 and got.mean() < 1.03 * nearest.mean()
+
+
+def test_gif_encodes_only_what_changed_and_decodes_exactly(tmp_path):
+    palette = np.zeros((256, 3), np.uint8)
+    palette[1], palette[2] = (250, 250, 250), (200, 30, 40)
+    frames = []
+    for x in (10, 30, 30, 55):  # a square moves, stays (an unchanged frame), moves again
+        index = np.ones((60, 80), int)
+        index[20:30, x:x + 10] = 2
+        frames.append(palette[index])
+    path = tmp_path / "moving.gif"
+    writer = GifWriter(path, 80, 60, palette, delay_ms=40)
+    for f in frames:
+        writer.add_frame(f)
+    writer.close()
+    decoded = _frames(path)
+    assert len(decoded) == 4
+    for got, want in zip(decoded, frames, strict=True):
+        np.testing.assert_array_equal(got, want)
+    from PIL import Image
+
+    with Image.open(path) as gif:
+        boxes = []
+        for i in range(4):
+            gif.seek(i)
+            boxes.append(gif.dispose_extent if hasattr(gif, "dispose_extent") else gif.tile[0][1])
+            np.testing.assert_array_equal(np.asarray(gif.convert("RGB")), frames[i])
+    assert boxes[1] == (10, 20, 40, 30) and boxes[2] == (0, 0, 1, 1)  # only the changed rectangle
+
+
+def test_gif_palette_of_few_colours_holds_them_exactly():
+    colours = np.array([[255, 0, 0], [0, 128, 255], [20, 20, 20]], np.uint8)
+    frame = colours[np.arange(60).reshape(6, 10) % 3]
+    palette = median_cut_palette([frame], colours=256)
+    assert palette.shape == (256, 3)
+    assert {tuple(c) for c in palette[:3]} == {tuple(c) for c in colours}
+    assert not palette[3:].any()  # padded with black
+
+
+def test_gif_frames_carry_the_delay_and_loop_forever(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "timing.gif"
+    writer = GifWriter(path, 8, 6, median_cut_palette([np.zeros((6, 8, 3), np.uint8)]), delay_ms=120)
+    for value in (0, 255):
+        writer.add_frame(np.full((6, 8, 3), value, np.uint8))
+    writer.close()
+    with Image.open(path) as gif:
+        assert gif.n_frames == 2 and gif.info["loop"] == 0 and gif.info["duration"] == 120
 
 
 def test_gif_abort_leaves_nothing(tmp_path):

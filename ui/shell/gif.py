@@ -1,10 +1,11 @@
-"""A small animated-GIF (GIF89a) writer in numpy and pure Python.
+"""Animated-GIF export through Pillow: a global palette, frames streamed into an atomic file.
 
-Qt reads GIF but cannot write it, so the "export the run as a GIF" feature
-encodes its own: one global 256-colour palette built by median cut from a few
-sample frames, a 15-bit lookup table mapping any RGB colour to its nearest
-palette entry, LZW compression of each frame and the NETSCAPE2.0 extension so
-the animation loops. The file is written atomically.
+Qt reads GIF but cannot write it. Pillow builds the palette (median cut over a few sample
+frames), maps each frame to it and LZW-encodes it (``GifImagePlugin.getdata``, its documented
+frame-by-frame writer); this module writes the GIF89a header with that global colour table and the
+NETSCAPE2.0 loop extension, and streams the frames into :func:`simulator.io.atomic.atomic_write`,
+each one cropped to what changed since the previous frame, so memory stays one frame whatever the
+run's length and a cancelled export leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ import os
 import struct
 
 import numpy as np
+from PIL import GifImagePlugin, Image
 
 from simulator.io.atomic import atomic_write
 
-__all__ = ["median_cut_palette", "GifWriter", "lzw_encode"]
-
-_MAX_CODE = 4096
+__all__ = ["median_cut_palette", "GifWriter"]
 
 
-def median_cut_palette(samples: list[np.ndarray], colours: int = 256, max_pixels: int = 60_000) -> np.ndarray:
-    """A palette of at most ``colours`` RGB colours by median cut over sample frames.
+def median_cut_palette(samples: list[np.ndarray], colours: int = 256,
+                       max_pixels: int = 4_000_000) -> np.ndarray:
+    """A palette of at most ``colours`` RGB colours by Pillow's median cut over sample frames.
 
     Parameters
     ----------
@@ -31,7 +32,8 @@ def median_cut_palette(samples: list[np.ndarray], colours: int = 256, max_pixels
     colours : int
         At most 256.
     max_pixels : int
-        The pixels are subsampled evenly to at most this many.
+        The pixels are subsampled evenly to at most this many (all of them give the truest
+        palette: six 800x500 frames take ~0.1 s).
 
     Returns
     -------
@@ -40,94 +42,12 @@ def median_cut_palette(samples: list[np.ndarray], colours: int = 256, max_pixels
     pixels = np.concatenate([np.asarray(s, np.uint8).reshape(-1, 3) for s in samples])
     if len(pixels) > max_pixels:
         pixels = pixels[np.linspace(0, len(pixels) - 1, max_pixels).astype(np.int64)]
-    boxes = [np.unique(pixels, axis=0)]
-    while len(boxes) < colours:
-        ranges = [(b.max(0).astype(int) - b.min(0)).max() * len(b) if len(b) > 1 else -1 for b in boxes]
-        k = int(np.argmax(ranges))
-        if ranges[k] <= 0:
-            break  # every box holds one colour
-        box = boxes.pop(k)
-        axis = int(np.argmax(box.max(0).astype(int) - box.min(0)))
-        box = box[np.argsort(box[:, axis], kind="stable")]
-        half = len(box) // 2
-        boxes += [box[:half], box[half:]]
+    strip = Image.fromarray(np.ascontiguousarray(pixels).reshape(1, -1, 3), "RGB")
+    quantized = strip.quantize(colours, method=Image.Quantize.MEDIANCUT)
+    found = np.frombuffer(bytes(quantized.getpalette() or []), np.uint8).reshape(-1, 3)[:colours]
     palette = np.zeros((colours, 3), np.uint8)
-    for i, box in enumerate(boxes):
-        palette[i] = np.round(box.mean(0))
+    palette[:len(found)] = found
     return palette
-
-
-def _lookup_table(palette: np.ndarray) -> np.ndarray:
-    """For every 15-bit colour (5 bits per channel) the index of the nearest palette entry, (32768,)."""
-    levels = (np.arange(32) * 8 + 4).astype(np.int32)
-    r, g, b = np.meshgrid(levels, levels, levels, indexing="ij")
-    grid = np.stack([r.ravel(), g.ravel(), b.ravel()], axis=1)
-    pal = palette.astype(np.int32)
-    lut = np.empty(len(grid), np.uint8)
-    for start in range(0, len(grid), 4096):
-        chunk = grid[start:start + 4096]
-        d = ((chunk[:, None, :] - pal[None, :, :]) ** 2).sum(-1)
-        lut[start:start + 4096] = d.argmin(1)
-    return lut
-
-
-def lzw_encode(indices: np.ndarray, min_code_size: int = 8) -> bytes:
-    """GIF's variable-width LZW of a flat array of palette indices (the bytes before sub-blocking)."""
-    clear, eoi = 1 << min_code_size, (1 << min_code_size) + 1
-    codes: list[int] = []
-    widths: list[int] = []
-    data = indices.tobytes()
-    width, next_code = min_code_size + 1, eoi + 1
-    table: dict[int, int] = {}
-    codes.append(clear)
-    widths.append(width)
-    prefix = data[0] if data else 0
-    for k in data[1:]:
-        key = (prefix << 8) | k
-        code = table.get(key)
-        if code is not None:
-            prefix = code
-            continue
-        codes.append(prefix)
-        widths.append(width)
-        if next_code < _MAX_CODE:
-            table[key] = next_code
-            next_code += 1
-            if next_code > (1 << width) and width < 12:
-                width += 1  # the decoder widens one code later than the encoder adds
-        else:
-            codes.append(clear)
-            widths.append(width)
-            table.clear()
-            width, next_code = min_code_size + 1, eoi + 1
-        prefix = k
-    codes.append(prefix)
-    widths.append(width)
-    if next_code < _MAX_CODE and next_code + 1 > (1 << width) and width < 12:
-        width += 1
-    codes.append(eoi)
-    widths.append(width)
-    return _pack_bits(np.asarray(codes, np.int64), np.asarray(widths, np.int64))
-
-
-def _pack_bits(codes: np.ndarray, widths: np.ndarray) -> bytes:
-    """Pack codes of the given bit widths least-significant bit first."""
-    starts = np.cumsum(widths) - widths
-    total = int(widths.sum())
-    owner = np.repeat(np.arange(len(codes)), widths)
-    shift = np.arange(total) - starts[owner]
-    bits = ((codes[owner] >> shift) & 1).astype(np.uint8)
-    return np.packbits(bits, bitorder="little").tobytes()
-
-
-def _sub_blocks(data: bytes) -> bytes:
-    out = bytearray()
-    for i in range(0, len(data), 255):
-        chunk = data[i:i + 255]
-        out.append(len(chunk))
-        out += chunk
-    out.append(0)
-    return bytes(out)
 
 
 class GifWriter:
@@ -150,27 +70,47 @@ class GifWriter:
                  delay_ms: int = 100, loop: int = 0) -> None:
         self.width, self.height = int(width), int(height)
         self.frames = 0
-        self._delay = max(2, round(delay_ms / 10))
-        self._lut = _lookup_table(np.asarray(palette, np.uint8))
+        self._previous: np.ndarray | None = None
+        self._delay_ms = 10 * max(2, round(delay_ms / 10))
+        table = np.zeros((256, 3), np.uint8)
+        palette = np.asarray(palette, np.uint8).reshape(-1, 3)[:256]
+        table[:len(palette)] = palette
+        self._palette = Image.new("P", (1, 1))
+        self._palette.putpalette(table.tobytes())
         self._context = atomic_write(path, binary=True)
         self._fh = self._context.__enter__()
-        table = np.zeros((256, 3), np.uint8)
-        table[:len(palette)] = palette
         self._fh.write(b"GIF89a" + struct.pack("<HHBBB", self.width, self.height, 0xF7, 0, 0))
         self._fh.write(table.tobytes())
         self._fh.write(b"\x21\xff\x0bNETSCAPE2.0\x03\x01" + struct.pack("<H", loop) + b"\x00")
 
     def add_frame(self, rgb: np.ndarray) -> None:
-        """Append one frame, shape (height, width, 3) uint8 (RGB)."""
+        """Append one frame, shape (height, width, 3) uint8 (RGB), mapped to the nearest palette colours."""
         rgb = np.asarray(rgb, np.uint8)
         if rgb.shape != (self.height, self.width, 3):
             raise ValueError(f"frame shape {rgb.shape}, expected {(self.height, self.width, 3)}")
-        q = rgb >> 3
-        idx = self._lut[(q[..., 0].astype(np.int32) << 10) | (q[..., 1].astype(np.int32) << 5) | q[..., 2]]
-        self._fh.write(b"\x21\xf9\x04\x04" + struct.pack("<H", self._delay) + b"\x00\x00")
-        self._fh.write(b"\x2c" + struct.pack("<HHHHB", 0, 0, self.width, self.height, 0))
-        self._fh.write(b"\x08" + _sub_blocks(lzw_encode(idx.ravel())))
+        image = Image.fromarray(np.ascontiguousarray(rgb), "RGB")
+        indexed = image.quantize(palette=self._palette, dither=Image.Dither.NONE)
+        box = self._changed_box(np.asarray(indexed))
+        chunks = GifImagePlugin.getdata(indexed.crop(box), offset=box[:2], duration=self._delay_ms,
+                                        disposal=1)  # 1: the next frame paints over this one
+        for chunk in chunks:
+            self._fh.write(chunk)
         self.frames += 1
+
+    def _changed_box(self, indices: np.ndarray) -> tuple[int, int, int, int]:
+        """(left, top, right, bottom) of the pixels that differ from the previous frame (all at first).
+
+        Only that rectangle is encoded, as Pillow's own multi-frame writer does; an unchanged frame
+        is one repeated pixel that carries the frame's delay.
+        """
+        previous, self._previous = self._previous, indices
+        if previous is None:
+            return 0, 0, self.width, self.height
+        changed = indices != previous
+        rows, cols = np.flatnonzero(changed.any(1)), np.flatnonzero(changed.any(0))
+        if not rows.size:
+            return 0, 0, 1, 1
+        return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
     def close(self) -> None:
         """Write the trailer and move the file into place."""
