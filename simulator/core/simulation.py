@@ -93,12 +93,12 @@ def recompute(cell: Cell, trace: Trace, start: int = 0,
     with np.errstate(over="ignore", invalid="ignore"):
         if progress is None:
             if start < T:
-                cell._kernel(trace, start, T)
+                cell.kernel(trace, start, T)
             return
         lo = start
         while lo < T:
             hi = min(T, (lo // CHUNK + 1) * CHUNK)
-            cell._kernel(trace, lo, hi)
+            cell.kernel(trace, lo, hi)
             trace.settle(hi)  # the running summaries follow, so the end leaves only a block to reduce
             lo = hi
             progress(lo - start, T - start)

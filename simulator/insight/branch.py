@@ -170,11 +170,11 @@ def run_branch(cell: Cell, inputs: Any, state: dict[str, Any] | None, branch: Br
             if getattr(trace, name) is not None:
                 getattr(trace, name)[:start] = getattr(original, name)[:start]
     elif start > 0:
-        cell._kernel(trace, 0, start)
+        cell.kernel(trace, 0, start)
     if forces:
         run_forced(edited, trace, start, forces)
     elif start < T:
-        edited._kernel(trace, start, T)
+        edited.kernel(trace, start, T)
     return trace
 
 

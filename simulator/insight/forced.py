@@ -72,4 +72,4 @@ def run_forced(cell: Cell, trace: Trace, start: int, forces: Sequence[ActiveForc
         return
     if not cell.gate_names:
         raise InputError(f"a {cell.kind.upper()} has no gates to force")
-    cell._kernel(trace, start, stop, force=_forcer(forces))
+    cell.kernel(trace, start, stop, force=_forcer(forces))

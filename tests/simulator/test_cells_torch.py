@@ -94,3 +94,27 @@ def test_lstm_gates_match_torch_formulas():
             for k, v in expected.items():
                 np.testing.assert_allclose(trace.gates[k][t], v.numpy(), rtol=0, atol=1e-12)
             h, c = module(xt, (h, c))
+
+
+@pytest.mark.parametrize(("name", "cls", "options"), CASES, ids=["rnn-tanh", "rnn-relu", "lstm", "gru"])
+def test_step_equations_match_torch_cell_and_kernel(name, cls, options):
+    """``step`` (the plain equations), the fast ``kernel`` (via run) and PyTorch agree step by step."""
+    module = _module(name, "Cell", torch.float64, **options)
+    ours = _ours(cls, module, "", np.float64, options)
+    x, h0, c0 = _data(np.float64)
+    state = {"h": h0, "c": c0} if name == "LSTM" else {"h": h0}
+    trace = run(ours, x, state)
+    h, c = torch.from_numpy(h0), torch.from_numpy(c0)
+    with torch.no_grad():
+        for t, xt in enumerate(x):
+            state, gates = ours.step(xt, state)
+            if name == "LSTM":
+                h, c = module(torch.from_numpy(xt), (h, c))
+                np.testing.assert_allclose(state["c"], c.numpy(), rtol=0, atol=1e-12)
+            else:
+                h = module(torch.from_numpy(xt), h)
+            np.testing.assert_allclose(state["h"], h.numpy(), rtol=0, atol=1e-12)
+            np.testing.assert_allclose(state["h"], trace.h[t], rtol=0, atol=1e-12)
+            for letter, values in gates.items():
+                np.testing.assert_allclose(values, trace.gates[letter][t], rtol=0, atol=1e-12)
+    assert np.abs(trace.h).max() > 0.3

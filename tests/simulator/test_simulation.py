@@ -25,13 +25,13 @@ def _snapshot(trace):
 
 def _count_kernel(monkeypatch, sim):
     calls = []
-    kernel = sim.cell._kernel
+    kernel = sim.cell.kernel
 
     def counting(trace, start, stop):
         calls.append((start, stop))
         return kernel(trace, start, stop)
 
-    monkeypatch.setattr(sim.cell, "_kernel", counting)
+    monkeypatch.setattr(sim.cell, "kernel", counting)
     return calls
 
 

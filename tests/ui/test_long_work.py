@@ -113,7 +113,7 @@ def test_a_recompute_that_raises_midway_closes_its_progress_dialog(window, monke
     monkeypatch.setattr(long_work, "FRAME_SECONDS", 0.0)
     c = window.controller
     c.load_session(Session(cell=make_cell("lstm", 3, 8, seed=0), inputs=np.ones((20_000, 3))))
-    kernel, calls = LSTMCell._kernel, []
+    kernel, calls = LSTMCell.kernel, []
 
     def failing(self, trace, lo, hi):
         calls.append(lo)
@@ -121,7 +121,7 @@ def test_a_recompute_that_raises_midway_closes_its_progress_dialog(window, monke
             raise MemoryError("injected")
         return kernel(self, trace, lo, hi)
 
-    monkeypatch.setattr(LSTMCell, "_kernel", failing)
+    monkeypatch.setattr(LSTMCell, "kernel", failing)
     hook = c.progress_hook
     with contextlib.suppress(MemoryError):  # the window's exception hook may take it instead
         c.set_parameter("weight_hh", (0, 0), 0.5)

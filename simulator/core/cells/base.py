@@ -95,7 +95,7 @@ class Cell:
     """Base class of the cells: parameters in PyTorch's canonical layout.
 
     Subclasses set ``kind``, ``gate_names`` (PyTorch block order), ``internal_order``
-    (the order of the trace's gate block) and implement ``_kernel`` and ``jacobian``.
+    (the order of the trace's gate block) and implement ``step``, ``kernel`` and ``jacobians``.
 
     Parameters
     ----------
@@ -226,9 +226,18 @@ class Cell:
         """The all-zero state by name, each shape (H,)."""
         return {name: np.zeros(self.hidden_size, self.dtype) for name in self.state_names}
 
+    def _step_inputs(self, x: Any, state: dict[str, Any] | None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """``x`` as a checked (D,) array and the entering state by name (zeros where omitted)."""
+        x = as_float_array(x, "x", (self.input_size,), self.dtype)
+        given = state or {}
+        return x, {k: as_float_array(given[k], k, (self.hidden_size,), self.dtype) if k in given
+                   else np.zeros(self.hidden_size, self.dtype) for k in self.state_names}
+
     def step(self, x: Any, state: dict[str, Any] | None = None) -> tuple[dict[str, np.ndarray],
                                                                         dict[str, np.ndarray]]:
-        """One step: the new state and the gate values, each by name.
+        """One step written as the plain equations: the new state and the gate values, each by name.
+
+        The reference the fast :meth:`kernel` is tested against (it does not call the kernel).
 
         Parameters
         ----------
@@ -241,17 +250,23 @@ class Cell:
         state : dict of str to ndarray, shape (H,)
         gates : dict of str to ndarray, shape (H,), by PyTorch letter
         """
-        from simulator.core.simulation import run  # the one code path for every step
+        raise NotImplementedError  # pragma: no cover - every kind writes its equations
 
-        trace = run(self, np.asarray(x).reshape(1, -1), state)
-        new_state = {"h": trace.h[0].copy()}
-        if self.has_cell:
-            new_state["c"] = trace.c[0].copy()
-        return new_state, {k: v[0].copy() for k, v in trace.gates.items()}
+    def kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+        """Compute rows ``start`` … ``stop − 1`` of ``trace`` in place from the row before.
 
-    def _kernel(self, trace: Trace, start: int, stop: int,
-                force: Forcer | None = None) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+        Any split of a range into consecutive calls gives the same bits as one call.
+
+        Parameters
+        ----------
+        trace : Trace
+            Holds the inputs ``x`` (≥ stop, D); rows ``start`` … ``stop − 1`` of ``h`` (n, H),
+            ``c`` (n, H) and the gate block (n, G·H) are overwritten.
+        start, stop : int
+        force : Forcer, optional
+            Overwrites gate values right after they are computed (what-if runs).
+        """
+        raise NotImplementedError  # pragma: no cover - abstract
 
     def jacobian(self, trace: Trace, t: int) -> np.ndarray:
         """One-step Jacobian ∂state[t]/∂state entering t, shape (S, S); S = H, or 2H as [h; c]."""

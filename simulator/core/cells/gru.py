@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.core.activations import dsigmoid, dtanh
+from simulator.core.activations import dsigmoid, dtanh, sigmoid
 from simulator.core.cells.base import Cell, Forcer, entering, project_inputs
 from simulator.core.trace import Trace
 
@@ -52,6 +52,19 @@ class GRUCell(Cell):
     def label(self) -> str:
         return f"GRU (reset {'after' if self.reset_after else 'before'} matmul)"
 
+    def step(self, x: Any, state: dict[str, Any] | None = None) -> tuple[dict[str, np.ndarray],
+                                                                        dict[str, np.ndarray]]:
+        x, s = self._step_inputs(x, state)
+        h = s["h"]
+        x_r, x_z, x_n = np.split(self.weight_ih @ x + self.bias_ih, 3)
+        w_r, w_z, w_n = np.split(self.weight_hh, 3)
+        b_r, b_z, b_n = np.split(self.bias_hh, 3)
+        r = sigmoid(x_r + w_r @ h + b_r)
+        z = sigmoid(x_z + w_z @ h + b_z)
+        recurrent = r * (w_n @ h + b_n) if self.reset_after else w_n @ (r * h) + b_n
+        n = np.tanh(x_n + recurrent)
+        return {"h": (1 - z) * n + z * h}, {"r": r, "z": z, "n": n}
+
     def _prepared(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Input weight (3H, D), bias (3H,) and transposed recurrent weight (H, 3H) for the kernel.
 
@@ -69,7 +82,7 @@ class GRUCell(Cell):
         w_t = np.ascontiguousarray((self.weight_hh * half[:, None]).T)
         return self.weight_ih * half[:, None], b_x * half, w_t
 
-    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+    def kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
         trace.mark_changed(start)
         H = self.hidden_size
         gs = trace._g[start:stop]

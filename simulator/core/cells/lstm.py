@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from simulator.core.activations import dsigmoid, dtanh
+from simulator.core.activations import dsigmoid, dtanh, sigmoid
 from simulator.core.cells.base import Cell, Forcer, as_float_array, entering, project_inputs
 from simulator.core.trace import Trace
 
@@ -58,6 +58,20 @@ class LSTMCell(Cell):
     def label(self) -> str:
         return "LSTM with peepholes" if self.weight_peephole is not None else "LSTM"
 
+    def step(self, x: Any, state: dict[str, Any] | None = None) -> tuple[dict[str, np.ndarray],
+                                                                        dict[str, np.ndarray]]:
+        x, s = self._step_inputs(x, state)
+        h, c = s["h"], s["c"]
+        a = self.weight_ih @ x + self.bias_ih + self.weight_hh @ h + self.bias_hh
+        a_i, a_f, a_g, a_o = np.split(a, 4)
+        p_i, p_f, p_o = (0.0, 0.0, 0.0) if self.weight_peephole is None else self.weight_peephole
+        i = sigmoid(a_i + p_i * c)
+        f = sigmoid(a_f + p_f * c)
+        g = np.tanh(a_g)
+        c_new = f * c + i * g
+        o = sigmoid(a_o + p_o * c_new)  # a peephole o sees the new cell
+        return {"h": o * np.tanh(c_new), "c": c_new}, {"i": i, "f": f, "g": g, "o": o}
+
     def _reordered(self, arr: np.ndarray) -> np.ndarray:
         H = self.hidden_size
         return arr.reshape(4, H, *arr.shape[1:])[_ORDER].reshape(arr.shape)
@@ -76,7 +90,7 @@ class LSTMCell(Cell):
         w_t = np.ascontiguousarray((self._reordered(self.weight_hh) * half[:, None]).T)
         return w_ih, bias, w_t
 
-    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+    def kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
         trace.mark_changed(start)
         H = self.hidden_size
         gs = trace._g[start:stop]

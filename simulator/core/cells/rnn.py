@@ -49,7 +49,14 @@ class RNNCell(Cell):
     def label(self) -> str:
         return f"RNN ({self.nonlinearity})"
 
-    def _kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
+    def step(self, x: Any, state: dict[str, Any] | None = None) -> tuple[dict[str, np.ndarray],
+                                                                        dict[str, np.ndarray]]:
+        x, s = self._step_inputs(x, state)
+        h = ACTIVATIONS[self.nonlinearity][0](self.weight_ih @ x + self.bias_ih
+                                              + self.weight_hh @ s["h"] + self.bias_hh)
+        return {"h": h}, {}
+
+    def kernel(self, trace: Trace, start: int, stop: int, force: Forcer | None = None) -> None:
         trace.mark_changed(start)
         # an RNN has no gates, so there is nothing for ``force`` to overwrite
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
