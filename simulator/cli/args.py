@@ -6,6 +6,7 @@ import argparse
 import math
 from typing import NoReturn
 
+from simulator.cli.invocation import command_name, version_line
 from simulator.core.initializers import INITIALIZERS
 
 __all__ = ["build_parser"]
@@ -29,7 +30,12 @@ example (a forget-bias sweep):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with a one-line error message (still exit status 2)."""
+    """argparse with a one-line error message (still exit status 2) and ``--version``."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.add_argument("--version", action="version", version=version_line(),
+                          help="print the GateScope version and exit")
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"gatescope: error: {' '.join(message.split())} (see --help)\n")
@@ -63,9 +69,22 @@ def _finite(text: str) -> float:
     return value
 
 
-def build_parser(prog: str = "main.py simulate") -> argparse.ArgumentParser:
+def _recurrent_activation(text: str) -> str:
+    if text.lower() != "sigmoid":
+        raise argparse.ArgumentTypeError(f"{text!r} cannot run: the simulator's gates use the logistic "
+                                         "sigmoid only")
+    return "sigmoid"
+
+
+def _truth(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise argparse.ArgumentTypeError(f"expected true or false, not {text!r}")
+    return text.lower() == "true"
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     """The parser of ``python main.py simulate``; options left out are None (their defaults apply later)."""
-    p = _Parser(prog=prog, allow_abbrev=False, epilog=_EPILOG,
+    p = _Parser(prog=prog or command_name("simulate"), allow_abbrev=False, epilog=_EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter,
                 description="Run one RNN, LSTM or GRU cell over a sequence and write its trace.")
     cell = p.add_argument_group("cell")
@@ -74,7 +93,16 @@ def build_parser(prog: str = "main.py simulate") -> argparse.ArgumentParser:
     cell.add_argument("--weights", metavar="FILE", help="read the cell from a weight file")
     cell.add_argument("--weights-format", choices=WEIGHT_FORMATS,
                       help="the weight file's format (default: from its extension)")
-    cell.add_argument("--layer", type=_natural, metavar="K", help="layer of a multi-layer model (default 0)")
+    cell.add_argument("--layer", type=_natural, metavar="K",
+                      help="layer of a multi-layer model (default 0); refused when the file does not "
+                           "record the model's order and holds several modules: use --module")
+    cell.add_argument("--module", metavar="NAME",
+                      help="the recurrent module to load: a state-dict prefix (encoder.lstm), a Keras "
+                           "layer or an ONNX node name; refusals list the file's modules")
+    cell.add_argument("--direction", choices=("forward", "reverse"), type=str.lower,
+                      help="reverse: the backward half of a bidirectional layer, consuming the sequence "
+                           "last step first (trace rows in that order; default forward, or what the file "
+                           "says: Keras go_backwards, a reverse ONNX node)")
     cell.add_argument("--input-size", type=_positive, metavar="D",
                       help="inputs per step (default: from the inputs)")
     cell.add_argument("--hidden-size", type=_positive, metavar="H", help="units (needed without --weights)")
@@ -82,6 +110,12 @@ def build_parser(prog: str = "main.py simulate") -> argparse.ArgumentParser:
                       help="seed of the initial weights and random generators (default 0)")
     cell.add_argument("--init", choices=INITIALIZERS, help="weight initialiser (default pytorch)")
     cell.add_argument("--nonlinearity", choices=("tanh", "relu"), help="RNN nonlinearity (default tanh)")
+    cell.add_argument("--activation", choices=("tanh", "relu"), type=str.lower,
+                      help="the layer's activation (relu: RNN only), for files that do not store it")
+    cell.add_argument("--recurrent-activation", type=_recurrent_activation, metavar="sigmoid",
+                      help="LSTM/GRU gate activation; only sigmoid runs (a file saying otherwise is refused)")
+    cell.add_argument("--reset-after", type=_truth, metavar="true|false",
+                      help="GRU: reset after the recurrent matmul (PyTorch, Keras 3 default) or before")
     cell.add_argument("--reset-before", action="store_true",
                       help="GRU: reset before the recurrent matmul (Cho v3, Keras reset_after=False)")
     cell.add_argument("--forget-bias", type=_finite, metavar="B",

@@ -20,6 +20,7 @@ import numpy as np
 
 import simulator
 from simulator.cli.args import _finite, _natural, _Parser, _positive
+from simulator.cli.invocation import command_name
 from simulator.cli.main import _sequence, guarded
 from simulator.core.errors import InputError
 from simulator.document.session import Session
@@ -30,9 +31,9 @@ from simulator.insight.tables import table_format, write_table
 __all__ = ["build_compare_parser", "compare", "main"]
 
 
-def build_compare_parser(prog: str = "main.py compare") -> argparse.ArgumentParser:
+def build_compare_parser(prog: str | None = None) -> argparse.ArgumentParser:
     """The parser of ``python main.py compare``."""
-    p = _Parser(prog=prog, allow_abbrev=False,
+    p = _Parser(prog=prog or command_name("compare"), allow_abbrev=False,
                 description="Run two or three cells on the same inputs (or the memory test) and write "
                             "their traces aligned by step.")
     which = p.add_argument_group("cells (one of)").add_mutually_exclusive_group()

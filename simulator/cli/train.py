@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from simulator.cli.args import _finite, _natural, _Parser, _positive
+from simulator.cli.invocation import command_name
 from simulator.cli.main import guarded
 from simulator.core.errors import InputError
 from simulator.core.initializers import INITIALIZERS
@@ -50,9 +51,9 @@ example (the forget gate's lesson):
 """
 
 
-def build_train_parser(prog: str = "main.py train") -> argparse.ArgumentParser:
+def build_train_parser(prog: str | None = None) -> argparse.ArgumentParser:
     """The parser of ``python main.py train``."""
-    p = _Parser(prog=prog, allow_abbrev=False, epilog=_EPILOG,
+    p = _Parser(prog=prog or command_name("train"), allow_abbrev=False, epilog=_EPILOG,
                 formatter_class=argparse.RawDescriptionHelpFormatter,
                 description="Train one cell (with a linear readout) on a task and record the run.")
     p.add_argument("--task", default="recall:delay=20", metavar="NAME[:key=value,...]",
