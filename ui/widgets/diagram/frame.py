@@ -23,6 +23,7 @@ __all__ = ["Geometry", "compute_geometry", "header_left_text", "legend_note", "p
            "paint_still_frame", "wrap"]
 
 MARGIN = 10.0
+NOTES_SHARE = 0.22  # the most of the pane's height the footer notes may take (else they are left out)
 BAR_W = 84.0
 PHRASE_GAP = "   "
 NOTE_RESERVE = "c ±000.0"
@@ -127,19 +128,22 @@ def compute_geometry(width: float, height: float, lay: Layout, family: QFont,
     spacing = fs.lineSpacing() + 1
     item_w = _legend_item_width(fs)
     beside_w = inner - item_w - 16
-    beside = [t for note in lay.notes for t in wrap(note, fs, beside_w)] if beside_w >= 0.4 * inner else None
-    below = [t for note in lay.notes for t in wrap(note, fs, inner)]
     one_row = 2 * item_w + 24 <= inner
-    below_h = len(below) * spacing + 4 + (1 if one_row else 2) * spacing
-    if beside is not None and max(len(beside), 2) * spacing <= below_h:
-        lines, note_w, footer_h = beside, beside_w, max(len(beside), 2) * spacing
-        legend_top = height - MARGIN / 2 - footer_h + (footer_h - 2 * spacing) / 2
-        legend = [QPointF(width - MARGIN - item_w, legend_top + k * spacing) for k in range(2)]
-    else:
-        lines, note_w, footer_h = below, inner, below_h
-        top = height - MARGIN / 2 - (1 if one_row else 2) * spacing
-        legend = ([QPointF(MARGIN, top), QPointF(MARGIN + item_w + 24, top)] if one_row
-                  else [QPointF(MARGIN, top + k * spacing) for k in range(2)])
+    for texts in (lay.notes, []):  # the notes give way when they would crowd the schematic out
+        beside = [t for note in texts for t in wrap(note, fs, beside_w)] if beside_w >= 0.4 * inner else None
+        below = [t for note in texts for t in wrap(note, fs, inner)]
+        below_h = len(below) * spacing + 4 + (1 if one_row else 2) * spacing
+        if beside is not None and max(len(beside), 2) * spacing <= below_h:
+            lines, note_w, footer_h = beside, beside_w, max(len(beside), 2) * spacing
+            legend_top = height - MARGIN / 2 - footer_h + (footer_h - 2 * spacing) / 2
+            legend = [QPointF(width - MARGIN - item_w, legend_top + k * spacing) for k in range(2)]
+        else:
+            lines, note_w, footer_h = below, inner, below_h
+            top = height - MARGIN / 2 - (1 if one_row else 2) * spacing
+            legend = ([QPointF(MARGIN, top), QPointF(MARGIN + item_w + 24, top)] if one_row
+                      else [QPointF(MARGIN, top + k * spacing) for k in range(2)])
+        if footer_h <= NOTES_SHARE * height:
+            break
     footer_top = height - MARGIN / 2 - footer_h
     notes = [(QRectF(MARGIN, footer_top + k * spacing, note_w, fs.height()), t) for k, t in enumerate(lines)]
     room = QRectF(MARGIN, header_bottom + 4, inner, max(footer_top - 6 - header_bottom - 4, 10.0))

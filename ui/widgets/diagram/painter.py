@@ -8,7 +8,7 @@ picks colours and pen widths from the shown values.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ui.widgets.diagram.equations import short
 from ui.widgets.diagram.layout import Layout, Node
@@ -18,6 +18,7 @@ from ui.widgets.diagram.style import Fonts, Scene, Theme
 __all__ = ["paint_body", "paint_parts"]
 
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
+NO_CLIP = int(Qt.TextFlag.TextDontClip)
 CHIPS = 8  # input components drawn as chips beside x_t; more show the first seven and the size
 
 
@@ -82,12 +83,29 @@ def _name(p: QPainter, fonts: Fonts, color: QColor, at: QPointF, name: str, sub:
         p.drawText(QPointF(at.x() + w + 1, at.y() + 5), sub)
 
 
-def _state_value(p: QPainter, r: QRectF, text: str, fonts: Fonts) -> None:
-    """A value inside a state circle, in the small font or, when that is too wide, the tiny one."""
-    wide = max(fonts.metrics(fonts.small).horizontalAdvance(line) for line in text.split("\n"))
-    font = fonts.small if wide <= r.width() - 6 else fonts.tiny
+def _fitted(p: QPainter, r: QRectF, text: str, fonts: Fonts, *choices: QFont) -> None:
+    """``text`` centred in ``r`` in the first of ``choices`` that fits, else the last one shrunk to fit.
+
+    Never clipped: at small sizes the fonts keep a readable size on screen, so a node's text may be
+    wider than the node; it then shrinks to the node rather than losing its sign or digits.
+    """
+    lines = text.split("\n")
+    room_w, room_h = r.width() - 4, r.height()
+    for font in choices:
+        m = fonts.metrics(font)
+        wide, tall = max(m.horizontalAdvance(line) for line in lines), m.height() * len(lines)
+        if wide <= room_w and tall <= room_h:
+            break
+    else:
+        font = QFont(font)
+        font.setPixelSize(max(1, int(font.pixelSize() * min(room_w / max(wide, 1), room_h / max(tall, 1)))))
     p.setFont(font)
-    p.drawText(r, CENTER, text)
+    p.drawText(r, CENTER | NO_CLIP, text)
+
+
+def _state_value(p: QPainter, r: QRectF, text: str, fonts: Fonts) -> None:
+    """A value inside a state circle: the small font, the tiny one, or the tiny one shrunk to fit."""
+    _fitted(p, r.adjusted(1, r.height() * 0.1, -1, -r.height() * 0.1), text, fonts, fonts.small, fonts.tiny)
 
 
 def _input_chips(p: QPainter, r: QRectF, xs: tuple[float, ...], level: float, th: Theme,
@@ -96,7 +114,6 @@ def _input_chips(p: QPainter, r: QRectF, xs: tuple[float, ...], level: float, th
     shown = xs if len(xs) <= CHIPS else xs[:CHIPS - 1]
     w, h, gap = 17.0, 22.0, 3.0
     left, top = r.right() + 8.0, r.center().y() - h / 2
-    p.setFont(fonts.tiny)
     for k, value in enumerate(shown):
         chip = QRectF(left + k * (w + gap), top, w, h)
         fill = th.color("tanh", value, level)
@@ -104,11 +121,13 @@ def _input_chips(p: QPainter, r: QRectF, xs: tuple[float, ...], level: float, th
         p.setBrush(fill)
         p.drawRoundedRect(chip, 3, 3)
         p.setPen(th.ink_on(fill))
-        p.drawText(chip, CENTER, "−" if value < 0 else "+" if value > 0 else "0")
+        _fitted(p, chip, "−" if value < 0 else "+" if value > 0 else "0", fonts, fonts.tiny)
     if len(xs) > len(shown):
-        p.setPen(th.dim)
-        rest = QRectF(left + len(shown) * (w + gap), top, 60.0, h)
-        p.drawText(rest, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"… D={len(xs)}")
+        p.setPen(th.text)
+        text = f"… D={len(xs)}"
+        wide = fonts.metrics(fonts.tiny).horizontalAdvance(text) + 4
+        rest = QRectF(left + len(shown) * (w + gap), top, wide, h)
+        _fitted(p, rest, text, fonts, fonts.tiny)
 
 
 def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, placed: Placement) -> None:
@@ -127,14 +146,11 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
             _gauge(p, node, v, th, ink)
             p.setPen(ink)
             text = f"{node.name} {short(v)}"
-            fits = fonts.metrics(fonts.label).horizontalAdvance(text) <= r.width() - 6
-            font = fonts.label if fits else fonts.tiny
-            line = fonts.metrics(font).height()  # the value sits on the gauge, the symbol above it
-            label = QRectF(r.left(), r.bottom() - 12 - line, r.width(), line)
-            p.setFont(fonts.symbol)
-            p.drawText(QRectF(r.left(), r.top(), r.width(), label.top() - r.top() + 3), CENTER, node.symbol)
-            p.setFont(font)
-            p.drawText(label, CENTER, text)
+            line = min(fonts.metrics(fonts.label).height(), (r.height() - 14) / 2)
+            label = QRectF(r.left(), r.bottom() - 12 - line, r.width(), line)  # on the gauge
+            above = QRectF(r.left(), r.top() + 2, r.width(), label.top() - r.top() - 1)  # the symbol
+            _fitted(p, above, node.symbol, fonts, fonts.symbol)
+            _fitted(p, label, text, fonts, fonts.label, fonts.tiny)
         elif node.shape == "state":
             p.drawEllipse(r)
             p.setPen(ink)
@@ -152,8 +168,8 @@ def _nodes(p: QPainter, lay: Layout, scene: Scene, th: Theme, fonts: Fonts, plac
             else:
                 p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
             p.setPen(ink)
-            p.setFont(fonts.symbol if node.shape == "op" else fonts.small)
-            p.drawText(r.adjusted(0, -1, 0, -1), CENTER, node.symbol)
+            symbol_font = fonts.symbol if node.shape == "op" else fonts.small
+            _fitted(p, r.adjusted(2, 1, -2, -1), node.symbol, fonts, symbol_font)
             box = placed.value_box(ident)
             if box is not None:
                 p.setFont(fonts.small)

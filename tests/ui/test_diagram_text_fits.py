@@ -1,0 +1,64 @@
+"""The diagram's text never clips: every text drawn in a box fits the box, at any pane size."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
+
+from simulator import make_cell
+from simulator.document.session import Session
+from ui.document.controller import Controller
+from ui.widgets.diagram.canvas import paint_moving
+from ui.widgets.diagram.cell_diagram import CellDiagram
+from ui.widgets.diagram.frame import compute_geometry
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+class Recorder:
+    """A stand-in painter that keeps (font, box, text) of every text drawn in a box."""
+
+    def __init__(self) -> None:
+        self.font = None
+        self.boxed: list[tuple[object, QRectF, str]] = []
+
+    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
+        self.font = font
+
+    def drawText(self, *args) -> None:  # noqa: N802 - QPainter's name
+        if isinstance(args[0], QRectF) and len(args) == 3:
+            self.boxed.append((self.font, args[0], args[2]))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+@pytest.mark.parametrize("size", [(470, 290), (360, 220), (1000, 620)])
+@pytest.mark.parametrize("kind, inputs", [("lstm", 1), ("gru", 12), ("rnn", 3)])
+def test_node_text_fits_its_box(qtbot, kind, inputs, size):
+    x = np.random.default_rng(0).normal(scale=30, size=(4, inputs))  # wide numbers: −36.05, 2500 …
+    controller = Controller(Session(cell=make_cell(kind, inputs, 3, seed=2), inputs=x))
+    widget = CellDiagram(controller)
+    qtbot.addWidget(widget)
+    controller.seek(2)
+    scene = widget._scene(widget.displayed_values())
+    geo = compute_geometry(*size, widget.canvas.layout_, widget.canvas.font(), scene=scene)
+    painter = Recorder()
+    paint_moving(painter, geo, widget.canvas.layout_, scene, widget.canvas.theme)
+    assert len(painter.boxed) > 8
+    for font, box, text in painter.boxed:
+        metrics = QFontMetricsF(font)
+        wide = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+        assert wide <= box.width() + 0.5, (text, wide, box.width(), size)
+
+
+def test_small_panes_leave_the_notes_out_for_the_schematic(qtbot):
+    controller = Controller(Session(cell=make_cell("gru", 2, 3, seed=2), inputs=np.zeros((3, 2))))
+    widget = CellDiagram(controller)
+    qtbot.addWidget(widget)
+    lay, font = widget.canvas.layout_, widget.canvas.font()
+    assert compute_geometry(1000, 620, lay, font).notes  # room enough: the equations show
+    small = compute_geometry(470, 290, lay, font)
+    assert not small.notes and small.schematic.height() > 0.55 * 290
