@@ -3,6 +3,9 @@
     python main.py                      open the window (needs a display)
     python main.py simulate --help      run a cell headless and write its trace
     python main.py compare --help       run cells side by side (or their memory test) headless
+    python main.py --version            print the version (also after any command)
+
+Installed, the same commands start with ``gatescope`` (the usage text names what was typed).
 """
 
 from __future__ import annotations
@@ -18,10 +21,11 @@ COMMANDS = {"simulate": "run one cell over a sequence and write its trace (no wi
             "train": "train one cell on a task and record the run (no window)"}
 
 _USAGE = """\
-usage: python main.py [GUI options]
-       python main.py simulate [options] --out TRACE.(npz|csv|json)
-       python main.py compare [options] --out TABLE.(csv|json|npz)
-       python main.py train [options] --out RUN.npz
+usage: {prog} [GUI options]
+       {prog} simulate [options] --out TRACE.(npz|csv|json)
+       {prog} compare [options] --out TABLE.(csv|json|npz)
+       {prog} train [options] --out RUN.npz
+       {prog} --version
 
 GateScope: see inside one RNN, LSTM or GRU cell, token by token.
 
@@ -30,11 +34,18 @@ commands:
   (none)      open the window; GUI options such as --preset, --step and --screenshot
               are passed to it
 
-Run `python main.py simulate --help` or `python main.py compare --help` for the headless
-commands' options.
+Run `{prog} simulate --help` or `{prog} compare --help` for the headless commands' options.
 """
 
-_HEADLESS_HINT = "to run without a window, use `python main.py simulate --help`"
+
+def _prog() -> str:
+    from simulator.cli.invocation import program_name
+
+    return program_name()
+
+
+def _headless_hint() -> str:
+    return f"to run without a window, use `{_prog()} simulate --help`"
 
 
 def _no_display() -> bool:
@@ -52,11 +63,11 @@ def _error(message: str) -> int:
 def _gui(argv: list[str]) -> int:
     screenshot = any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv)
     if _no_display() and not screenshot:  # a screenshot renders offscreen (ui.shell.app sees to it)
-        return _error(f"no display found (DISPLAY and WAYLAND_DISPLAY are unset); {_HEADLESS_HINT}")
+        return _error(f"no display found (DISPLAY and WAYLAND_DISPLAY are unset); {_headless_hint()}")
     try:
         app = importlib.import_module("ui.shell.app")  # Qt is loaded only for the window
     except ImportError as err:
-        return _error(f"the window cannot start ({err}); {_HEADLESS_HINT}")
+        return _error(f"the window cannot start ({err}); {_headless_hint()}")
     return int(app.run(argv) or 0)
 
 
@@ -83,7 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return train(args[1:])
     if args and args[0] in ("-h", "--help", "help"):
         width = max(map(len, COMMANDS))
-        print(_USAGE.format(commands="\n".join(f"  {k:<{max(width, 10)}}  {v}" for k, v in COMMANDS.items())))
+        listing = "\n".join(f"  {k:<{max(width, 10)}}  {v}" for k, v in COMMANDS.items())
+        print(_USAGE.format(prog=_prog(), commands=listing))
+        return 0
+    if args and args[0] in ("-V", "--version"):  # before Qt loads: works without a display
+        from simulator.cli.invocation import version_line
+
+        print(version_line())
         return 0
     if args and not args[0].startswith("-") and not os.path.exists(args[0]):
         close = difflib.get_close_matches(args[0], COMMANDS, n=1)

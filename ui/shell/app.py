@@ -14,15 +14,18 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["ORGANISATION", "APPLICATION", "run", "parse_args", "make_application", "build_window"]
+__all__ = ["ORGANISATION", "APPLICATION", "run", "parse_args", "make_application", "build_window",
+           "migrate_settings"]
 
 ORGANISATION = "GateScope"
 APPLICATION = "GateScope"
-DOMAIN = "gatescope.example.org"
+# No organisation domain: GateScope owns none, so settings live under the organisation name on every
+# system. Until 0.1 a placeholder domain was set; macOS named its settings after it.
+OLD_DOMAIN = "gatescope.example.org"
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -37,7 +40,10 @@ def _size(text: str) -> tuple[int, int]:
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The GUI's options (argparse exits with status 2 on a mistake)."""
-    parser = argparse.ArgumentParser(prog="gatescope", description="Open the GateScope window.")
+    from simulator.cli.invocation import program_name, version_line
+
+    parser = argparse.ArgumentParser(prog=program_name(), description="Open the GateScope window.")
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument("file", nargs="?", help="a session (.json), weight file or input sequence to open")
     parser.add_argument("--preset", metavar="ID", help="open a preset (see the Presets menu)")
     parser.add_argument("--step", type=int, default=None, metavar="N", help="go to step N (counted from 0)")
@@ -55,8 +61,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "gatescope", *argv])
     QCoreApplication.setOrganizationName(ORGANISATION)
-    QCoreApplication.setOrganizationDomain(DOMAIN)
     QCoreApplication.setApplicationName(APPLICATION)
+    if sys.platform == "darwin":  # elsewhere the domain never named the settings
+        migrate_settings(QSettings(OLD_DOMAIN, APPLICATION), QSettings())
     import simulator
     from ui.errors.hook import install_exception_hook
     from ui.theme import app_icon, apply_theme
@@ -66,6 +73,17 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     apply_theme(app)
     install_exception_hook()
     return app
+
+
+def migrate_settings(old: QSettings, new: QSettings) -> int:
+    """Copy ``old``'s settings into ``new`` when ``new`` is still empty; returns how many were copied."""
+    keys = old.allKeys()
+    if not keys or new.allKeys():
+        return 0
+    for key in keys:
+        new.setValue(key, old.value(key))
+    new.sync()
+    return len(keys)
 
 
 def build_window(args: argparse.Namespace):  # -> MainWindow (imported lazily: pyqtgraph is heavy)
@@ -84,9 +102,7 @@ def build_window(args: argparse.Namespace):  # -> MainWindow (imported lazily: p
     if args.screenshot:
         window.persist_layout = False
     else:
-        from ui.background.recovery import RecoveryManager
-
-        RecoveryManager(window)  # window.recovery: autosave, offered back by run() after a crash
+        window.enable_recovery()  # window.recovery: autosave, offered back by run() after a crash
     if args.file:
         window.documents.open_file(os.path.abspath(args.file))
     if args.step is not None:
