@@ -190,13 +190,14 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes(sizes)
 
     def show_about(self) -> None:
-        """The About box."""
+        """The About box: what GateScope is, and the versions of it, Qt, PySide6, Python, numpy, pyqtgraph."""
         import simulator
+        from ui.shell.about import versions_html
 
         QMessageBox.about(self, self.tr("About GateScope"), self.tr(
             "<b>GateScope {version}</b><p>See inside one RNN, LSTM or GRU cell, token by token: watch the "
             "gates move, step and play, edit inputs and weights, export traces.</p><p>MIT licence.</p>")
-            .format(version=simulator.__version__))
+            .format(version=simulator.__version__) + versions_html())
 
     # -- Qt events ------------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
