@@ -27,6 +27,7 @@ from simulator.document.session import Session
 from simulator.insight.compare import TRIO, aligned_arrays, compare_cells, default_trio, unique_labels
 from simulator.insight.memory import memory_curve
 from simulator.insight.tables import table_format, write_table
+from simulator.io.limits import refuse_overwrite
 
 __all__ = ["build_compare_parser", "compare", "main"]
 
@@ -108,6 +109,8 @@ def compare(args: argparse.Namespace) -> str:
     """Do what ``args`` ask; return the lines to print."""
     out = Path(args.out)
     table_format(out)
+    sessions = [("--sessions", path) for path in args.sessions or []]
+    refuse_overwrite("--out", out, [("--inputs", args.inputs), *sessions])
     if not out.parent.is_dir():
         raise InputError(f"cannot write {out}: the directory {out.parent} does not exist")
     if args.steps is not None and args.generator is None:

@@ -28,6 +28,7 @@ from simulator.core.errors import InputError
 from simulator.core.initializers import INITIALIZERS
 from simulator.io.atomic import atomic_write
 from simulator.io.formats import save_weights
+from simulator.io.limits import refuse_overwrite
 from simulator.training import OPTIMIZERS, TASKS, TrainConfig, Trainer
 
 __all__ = ["build_train_parser", "main", "train_command"]
@@ -92,6 +93,9 @@ def train_command(args: argparse.Namespace) -> str:
     for flag, value in (("--out", args.out), ("--weights-out", args.weights_out)):
         if value is not None and not Path(value).resolve().parent.is_dir():
             raise InputError(f"{flag} {value}: the folder does not exist")
+    task_file = dict(p.partition("=")[::2] for p in args.task.partition(":")[2].split(",")).get("path")
+    refuse_overwrite("--out", args.out, [("--weights-out", args.weights_out), ("the task's path", task_file)])
+    refuse_overwrite("--weights-out", args.weights_out, [("the task's path", task_file)])
     if args.weights_out is not None and not args.weights_out.lower().endswith(WEIGHT_SUFFIXES):
         raise InputError(f"--weights-out {Path(args.weights_out).name}: use one of "
                          f"{', '.join(WEIGHT_SUFFIXES)}")

@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from simulator.core.errors import InputError
+from simulator.io.inputs.numeric_text import numeric_csv, numeric_json
+from simulator.io.limits import read_limited, regular_file
 
 __all__ = ["MAX_FILE_BYTES", "MAX_VALUES", "check_sequence", "load_inputs", "load_npz_arrays"]
 
@@ -27,6 +29,7 @@ MAX_FILE_BYTES = 512 * 2**20   # an .npy / .npz larger than this is refused befo
 MAX_TEXT_BYTES = 64 * 2**20    # .csv and .json are parsed in memory
 MAX_VALUES = 20_000_000        # T·D of one sequence (160 MB at float64)
 MAX_JSON_DEPTH = 2             # a list of lists
+MAX_JSON_OBJECTS_BYTES = 4 * 2**20  # JSON that is not plain numbers is parsed into Python objects
 _NPZ_MAX_MEMBERS = 64
 _NPZ_RATIO_FLOOR = 64 * 2**20  # below this many unpacked bytes any compression ratio is harmless
 _NPZ_MAX_RATIO = 200           # arrays compress a few times at most; zeros ~1000×
@@ -91,8 +94,7 @@ def load_inputs(path: str | os.PathLike[str], input_size: int | None = None) -> 
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise InputError(f"{name}: unknown input format {path.suffix!r}; use .npy, .csv or .json")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    regular_file(path, "input file")
     try:
         arr = reader(path)
     except OSError as err:
@@ -144,10 +146,8 @@ def load_npz_arrays(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTE
         By member name without the ``.npy`` suffix.
     """
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    size = regular_file(path, ".npz file")
     try:
-        size = path.stat().st_size
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             if len(infos) > _NPZ_MAX_MEMBERS:
@@ -178,14 +178,29 @@ def load_npz_arrays(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTE
 
 
 # -- text formats ------------------------------------------------------------------------------------------
-def _read_text(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise InputError(f"{path.name}: {size} bytes is larger than the {MAX_TEXT_BYTES} allowed for text")
+def _read_bytes(path: Path) -> bytes:
+    data = read_limited(path, MAX_TEXT_BYTES, "text input file")
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
+def _decode(path: Path, data: bytes) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise InputError(f"{path.name}: not UTF-8 text (byte {err.start})") from None
+
+
+def _first_line(data: bytes) -> tuple[int, bytes]:
+    """Where the first line that is neither blank nor a ``#`` comment ends, and that line."""
+    start = 0
+    while start < len(data):
+        ends = (data.find(b"\n", start), data.find(b"\r", start))
+        end = min((i for i in ends if i >= 0), default=len(data))
+        line = data[start:end]
+        if line.strip() and not line.lstrip().startswith(b"#"):
+            return end, line
+        start = end + 1
+    return len(data), b""
 
 
 def _delimiter(line: str) -> str:
@@ -206,8 +221,16 @@ def _read_csv(path: Path) -> np.ndarray:
 
     Values go into one flat ``array('d')`` (8 bytes each) as the lines are read, and are
     counted as they come: a file of many tiny rows never holds a Python object per value.
+    Plain numbers go through numpy's C parser first (:func:`numeric_csv`).
     """
-    text = _read_text(path)
+    data = _read_bytes(path)
+    end, first = _first_line(data)
+    delim = _delimiter(first.decode("utf-8", "replace"))
+    header = not any(_is_number(c.strip()) for c in first.decode("utf-8", "replace").split(delim))
+    fast = numeric_csv(data[end:] if header else data, delim)
+    if fast is not None:
+        return fast  # check_sequence refuses more than MAX_VALUES
+    text = _decode(path, data)
     values = array("d")
     delim, width, rows, seen = ",", 0, 0, False
     for lineno, line in enumerate(io.StringIO(text, newline=None), 1):  # \n, \r\n and \r end lines
@@ -245,8 +268,19 @@ def _read_csv(path: Path) -> np.ndarray:
 
 
 def _read_json(path: Path) -> np.ndarray:
-    """A list of numbers (T steps of one input) or a list of lists (T steps of D inputs)."""
-    text = _read_text(path)
+    """A list of numbers (T steps of one input) or a list of lists (T steps of D inputs).
+
+    Plain numbers go through numpy's C parser (:func:`numeric_json`); anything else is parsed into
+    Python objects, so it is refused past :data:`MAX_JSON_OBJECTS_BYTES`.
+    """
+    data = _read_bytes(path)
+    fast = numeric_json(data)
+    if fast is not None:
+        return fast
+    if len(data) > MAX_JSON_OBJECTS_BYTES:
+        raise InputError(f"{path.name}: a JSON input larger than {MAX_JSON_OBJECTS_BYTES // 2**20} MiB must "
+                         "hold only numbers: a list of numbers or a list of equal-length lists of numbers")
+    text = _decode(path, data)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

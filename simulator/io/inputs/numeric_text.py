@@ -1,0 +1,96 @@
+"""Tables of numbers in CSV or JSON text, parsed by numpy's C parser without a Python object per value.
+
+The readers in :mod:`simulator.io.inputs.readers` try these first. Each returns None when the
+text is anything but plain numbers in equal-length rows (a header, a comment, a quoted cell,
+``nan``, an empty value, a ragged row): the precise reader then names the line and column of
+the problem. A fast result is therefore always exactly what the precise reader would return.
+Peak memory is a few copies of the text plus the (T, D) float64 result.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import numpy as np
+
+__all__ = ["numeric_csv", "numeric_json"]
+
+_NUMBER_BYTES = b"0123456789.eE+-"
+_SPACES = b" \t"
+_TO_SPACE = bytes.maketrans(b"\t\r\n", b"   ")
+_BLANK_LINES = re.compile(rb"\n[ \t]*(?=\n)")
+_ROW_BREAK = re.compile(rb"\]\s*,\s*\[")
+
+
+def _only(body: bytes, allowed: bytes) -> bool:
+    return not body.translate(None, allowed)
+
+
+def _rows(body: bytes, delim: bytes) -> np.ndarray | None:
+    """Parse ``body``: rows split by ``\\n``, values by ``delim``; None unless every row has as many."""
+    rows = body.count(b"\n") + 1
+    width = body.split(b"\n", 1)[0].count(delim) + 1
+    layout = body.translate(None, bytes(b for b in range(256) if b not in (10, delim[0])))
+    line = delim * (width - 1) + b"\n"
+    if layout != line * (rows - 1) + line[:-1]:  # a ragged row, however the counts add up
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)  # numpy's word for "could not parse it all"
+        try:
+            flat = np.fromstring(body.replace(b"\n", delim), dtype=np.float64, sep=delim.decode())
+        except (DeprecationWarning, ValueError):
+            return None
+    if flat.size != rows * width:  # an empty value at either end
+        return None
+    return flat.reshape(rows, width)
+
+
+def numeric_csv(body: bytes, delim: str) -> np.ndarray | None:
+    """The rows of ``body`` (UTF-8 text after any header line) when they are plain numbers.
+
+    Parameters
+    ----------
+    body : bytes
+        Lines ending in ``\\n``, ``\\r\\n`` or ``\\r``; blank lines are skipped.
+    delim : str
+        One of tab, ``;`` or ``,``.
+
+    Returns
+    -------
+    ndarray, shape (T, D), float64, or None
+    """
+    sep = delim.encode()
+    if b"\r" in body:
+        body = body.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    if not _only(body, _NUMBER_BYTES + _SPACES + b"\n" + sep):
+        return None
+    if sep == b"\t" and (b" " in body or b"\t\t" in body or b"\t\n" in body or b"\n\t" in body):
+        return None  # numpy takes a whitespace separator to match any run of whitespace
+    body = _BLANK_LINES.sub(b"", body).strip(b"\n")
+    if not body.strip():
+        return None
+    return _rows(body, sep)
+
+
+def numeric_json(text: bytes) -> np.ndarray | None:
+    """A JSON list of numbers (shape (T, 1)) or of equal-length lists of numbers (shape (T, D)).
+
+    Returns
+    -------
+    ndarray, float64, or None
+        None for anything else, including valid JSON of another shape.
+    """
+    text = text.translate(_TO_SPACE).strip()
+    if not (text.startswith(b"[") and text.endswith(b"]")):
+        return None
+    inner = text[1:-1].strip()
+    if inner.startswith(b"[") and inner.endswith(b"]"):
+        body = _ROW_BREAK.sub(b"\n", inner[1:-1])
+        if b"[" in body or b"]" in body:  # nested deeper, or rows not separated by exactly one comma
+            return None
+    else:
+        body = inner.replace(b",", b"\n")
+    if not body.strip() or not _only(body, _NUMBER_BYTES + b" \n,"):
+        return None
+    return _rows(body, b",")
