@@ -8,7 +8,9 @@ NPZ contract (scripts depend on it): ``x`` (T, D), ``h`` (T, H), ``h0`` (H,);
 LSTM also ``c`` (T, H), ``c0`` (H,) and ``i f g o`` (T, H); GRU ``r z n`` (T, H);
 with gradients ``dhT_dh`` (T,) and, for the LSTM, ``dcT_dc`` (T,); and
 ``metadata``, a 0-d unicode array holding a JSON object. Row ``t`` is the
-state after consuming ``x[t]``. It loads with ``np.load(path, allow_pickle=False)``.
+state after consuming ``x[t]``; a reverse cell (``metadata["direction"]``) consumes the
+inputs last step first, so its ``x`` is the inputs reversed (the order consumed).
+It loads with ``np.load(path, allow_pickle=False)``.
 
 A run that overflowed (a relu RNN) holds inf or NaN: CSV writes ``inf`` / ``nan``
 and JSON ``Infinity`` / ``NaN`` (Python's and JavaScript's spelling, not strict JSON).
@@ -62,7 +64,10 @@ def trace_metadata(cell: Cell, trace: Trace, gradients: Iterable[str] = ()) -> d
         "kind": cell.kind, "layout": "pytorch", "convention": _convention(cell), **cell.options(),
         "input_size": cell.input_size, "hidden_size": cell.hidden_size, "dtype": cell.dtype.name,
         "steps": trace.length, "gates": list(trace.gate_names), "weights_sha256": cell.sha256(),
-        "rows": "row t is the state after consuming x[t]", "gradients": list(gradients),
+        "direction": cell.direction, "gradients": list(gradients),
+        "rows": "row t is the state after consuming x[t]" + (
+            "; a reverse cell consumes the inputs last step first, so x is in that order"
+            if cell.direction == "reverse" else ""),
     }
 
 

@@ -6,6 +6,13 @@ Optional packages (h5py, onnx, torch) are imported only when a file needs them.
 """
 
 from simulator.io.atomic import atomic_write
-from simulator.io.formats.api import WEIGHT_FILE_FILTERS, load_weights, load_weights_with_info, save_weights
+from simulator.io.formats.api import (
+    WEIGHT_FILE_FILTERS,
+    LoadInfo,
+    load_weights,
+    load_weights_with_info,
+    save_weights,
+)
 
-__all__ = ["WEIGHT_FILE_FILTERS", "atomic_write", "load_weights", "load_weights_with_info", "save_weights"]
+__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "atomic_write", "load_weights", "load_weights_with_info",
+           "save_weights"]
