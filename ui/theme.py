@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from simulator.document.paths import asset_path
 
-__all__ = ["ICON_DIR", "app_icon", "apply_theme", "is_dark", "dark_palette", "light_palette"]
+__all__ = ["ICON_DIR", "app_icon", "edit_icon", "apply_theme", "is_dark", "dark_palette", "light_palette"]
 
 ICON_DIR = asset_path("icons")  # the checkout's assets/icons, or the installed package's copy
 ACCENT = QColor(42, 130, 218)
@@ -24,6 +24,12 @@ ACCENT = QColor(42, 130, 218)
 def app_icon() -> QIcon:
     """The GateScope icon (an SVG, scaled by Qt for every size)."""
     return QIcon(str(ICON_DIR / "gatescope.svg"))
+
+
+def edit_icon(which: str) -> QIcon:
+    """The theme's ``edit-undo`` / ``edit-redo`` icon, else GateScope's own (never the step arrows)."""
+    theme = {"undo": QIcon.ThemeIcon.EditUndo, "redo": QIcon.ThemeIcon.EditRedo}[which]
+    return QIcon.fromTheme(theme, QIcon(str(ICON_DIR / f"edit-{which}.svg")))
 
 
 def _system_dark() -> bool:
