@@ -23,6 +23,7 @@ from simulator.core.cells import Cell
 from simulator.core.errors import InputError
 from simulator.core.simulation import validate_state
 from simulator.io.export import export_trace, output_format
+from simulator.io.formats import LoadInfo, load_weights_with_info
 from simulator.io.inputs import (
     GENERATORS,
     encode_text,
@@ -51,20 +52,51 @@ def _check_against_file(args: argparse.Namespace, cell: Cell) -> None:
             raise InputError(f"{flag} {value} contradicts {name}, which holds {shown}")
     if args.init is not None:
         raise InputError("--init applies to new cells only, not with --weights")
-    if args.reset_before and not (cell.kind == "gru" and not cell.options()["reset_after"]):
-        what = "a GRU with the reset after the matmul" if cell.kind == "gru" else f"an {cell.kind.upper()}"
-        raise InputError(f"--reset-before contradicts {name}, which holds {what}")
+    wanted = _reset_after(args)
+    if wanted is not None and not (cell.kind == "gru" and cell.options()["reset_after"] == wanted):
+        flag = "--reset-before" if args.reset_before else f"--reset-after {str(wanted).lower()}"
+        where = "after" if cell.kind == "gru" and cell.options()["reset_after"] else "before"
+        what = f"a GRU with the reset {where} the matmul" if cell.kind == "gru" else f"an {cell.kind.upper()}"
+        raise InputError(f"{flag} contradicts {name}, which holds {what}")
 
 
-def _weights_cell(args: argparse.Namespace) -> Cell:
-    options: dict[str, Any] = {}
-    if args.layer is not None:
-        options["layer"] = args.layer
+def _rnn_nonlinearity(args: argparse.Namespace) -> str | None:
+    """--nonlinearity or --activation (the same setting for an RNN); they must agree."""
+    if args.nonlinearity and args.activation and args.nonlinearity != args.activation:
+        raise InputError(f"--nonlinearity {args.nonlinearity} contradicts --activation {args.activation}")
+    return args.nonlinearity or args.activation
+
+
+def _reset_after(args: argparse.Namespace) -> bool | None:
+    """--reset-after, or False for --reset-before; None when neither is given."""
+    if args.reset_before and args.reset_after:
+        raise InputError("--reset-before contradicts --reset-after true")
+    return False if args.reset_before else args.reset_after
+
+
+def _check_activation(args: argparse.Namespace, kind: str) -> None:
+    if kind != "rnn" and args.activation not in (None, "tanh"):
+        raise InputError(f"--activation {args.activation} cannot run: the simulator's {kind.upper()} uses "
+                         "tanh only")
+    if kind == "rnn" and args.recurrent_activation is not None:
+        raise InputError("--recurrent-activation applies to the LSTM and GRU, not the RNN")
+
+
+def _weights_cell(args: argparse.Namespace) -> tuple[Cell, LoadInfo]:
+    options: dict[str, Any] = {"layer": args.layer or 0, "direction": args.direction or "forward"}
+    if args.module is not None:
+        options["module"] = args.module
+    reset_after = _reset_after(args)
+    if reset_after is not None:
+        options["reset_after"] = reset_after
+    nonlinearity = _rnn_nonlinearity(args)
     if args.nonlinearity is not None:
         options["nonlinearity"] = args.nonlinearity
-    if args.reset_before:
-        options["reset_after"] = False  # state dicts do not store it; files that do must agree
-    cell = simulator.load_weights(args.weights, format=args.weights_format, **options)
+    cell, info = load_weights_with_info(args.weights, format=args.weights_format, **options)
+    if cell.kind == "rnn" and nonlinearity is not None and "nonlinearity" not in options:
+        options["nonlinearity"] = nonlinearity
+        cell, info = load_weights_with_info(args.weights, format=args.weights_format, **options)
+    _check_activation(args, cell.kind)
     _check_against_file(args, cell)
     if args.forget_bias is not None:
         if cell.kind != "lstm":
@@ -73,29 +105,37 @@ def _weights_cell(args: argparse.Namespace) -> Cell:
         H = cell.hidden_size
         cell.bias_ih[H:2 * H] = args.forget_bias
         cell.bias_hh[H:2 * H] = 0.0
-    return cell if cell.dtype == np.dtype(args.dtype) else cell.copy(dtype=args.dtype)
+    if args.activation is not None and args.recurrent_activation is not None:  # the user confirmed them
+        info.assumptions = tuple(a for a in info.assumptions if not a.startswith("activation and"))
+    return (cell if cell.dtype == np.dtype(args.dtype) else cell.copy(dtype=args.dtype)), info
 
 
 def _new_cell(args: argparse.Namespace, input_size: int) -> Cell:
     kind = args.cell or "lstm"
     if args.hidden_size is None:
         raise InputError("--hidden-size H is needed to build a new cell (or give --weights FILE)")
-    if args.layer is not None or args.weights_format is not None:
-        raise InputError("--layer and --weights-format need --weights FILE")
+    if args.layer is not None or args.weights_format is not None or args.module is not None:
+        raise InputError("--layer, --module and --weights-format need --weights FILE")
+    _check_activation(args, kind)
     options: dict[str, Any] = {}
-    if args.nonlinearity is not None:
-        if kind != "rnn":
-            raise InputError(f"--nonlinearity applies to the RNN only, not the {kind.upper()}")
-        options["nonlinearity"] = args.nonlinearity
-    if args.reset_before:
+    nonlinearity = _rnn_nonlinearity(args)
+    if nonlinearity is not None and kind == "rnn":
+        options["nonlinearity"] = nonlinearity
+    elif args.nonlinearity is not None:
+        raise InputError(f"--nonlinearity applies to the RNN only, not the {kind.upper()}")
+    reset_after = _reset_after(args)
+    if reset_after is not None:
         if kind != "gru":
-            raise InputError(f"--reset-before applies to the GRU only, not the {kind.upper()}")
-        options["reset_after"] = False
+            flag = "--reset-before" if args.reset_before else "--reset-after"
+            raise InputError(f"{flag} applies to the GRU only, not the {kind.upper()}")
+        options["reset_after"] = reset_after
     if args.forget_bias is not None and kind != "lstm":
         raise InputError(f"--forget-bias applies to the LSTM only, not the {kind.upper()}")
-    return simulator.make_cell(kind, input_size, args.hidden_size, seed=args.seed,
+    cell = simulator.make_cell(kind, input_size, args.hidden_size, seed=args.seed,
                                init=args.init or "pytorch", dtype=args.dtype,
                                forget_bias=args.forget_bias, **options)
+    cell.direction = args.direction or "forward"
+    return cell
 
 
 def _sequence(args: argparse.Namespace, input_size: int | None) -> np.ndarray:
@@ -159,7 +199,7 @@ def simulate(args: argparse.Namespace) -> str:
         raise InputError(f"cannot write {out}: the directory {out.parent} does not exist")
     if out.is_dir():
         raise InputError(f"cannot write {out}: it is a directory")
-    cell = _weights_cell(args) if args.weights is not None else None
+    cell, info = _weights_cell(args) if args.weights is not None else (None, None)
     x = _sequence(args, cell.input_size if cell is not None else args.input_size)
     if cell is None:
         cell = _new_cell(args, x.shape[1])
@@ -175,13 +215,18 @@ def simulate(args: argparse.Namespace) -> str:
                          f"are too large for this {cell.label()}; scale weight_hh down or use tanh")
     gradients = _gradients(cell, trace) if args.gradients else None
     summary = f"wrote {out}: {cell.describe()}, {trace.length} steps"
-    extra = None
+    if cell.direction == "reverse":
+        summary += ", consumed last step first (trace rows in that order)"
+    extra: dict[str, Any] = {}
+    if info is not None:
+        extra = {"weights": info.as_dict(), "module": info.module, "assumptions": list(info.assumptions)}
+        summary += "".join(f"\nassumed: {a}" for a in info.assumptions)
     if branch is not None:
         from simulator.insight import branch_to_dict, divergence, run_branch
 
         branched = run_branch(cell, x, state, branch, original=trace)
         first = divergence(trace, branched)[0]
-        extra = {"branch": branch_to_dict(branch), "divergence_step": first}
+        extra |= {"branch": branch_to_dict(branch), "divergence_step": first}
         trace = branched
         summary += "; the branch never diverges" if first is None else \
             f"; the branch diverges at step {first}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import tr
+from ui.theme import edit_icon
 
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
@@ -121,12 +122,12 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
     undo.setObjectName("action_undo")
     undo.setShortcut(QKeySequence("Ctrl+Z"))
     undo.setToolTip(tr("Undo the last edit (Ctrl+Z)"))
-    undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
+    undo.setIcon(edit_icon("undo"))  # not an arrow like the transport's step back
     redo = c.undo_stack.createRedoAction(window, tr("&Redo"))
     redo.setObjectName("action_redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setToolTip(tr("Redo the edit just undone (Ctrl+Shift+Z)"))
-    redo.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
+    redo.setIcon(edit_icon("redo"))
     actions += [undo, redo]
     by_name = {a.objectName(): a for a in actions}
     for a in actions:
