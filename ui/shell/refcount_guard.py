@@ -9,8 +9,10 @@ with ``Fatal Python error: none_dealloc`` (or ``bool_dealloc``).
 
 Giving the singletons a huge head start of references is harmless (they are never freed
 anyway) and makes the drain irrelevant: 2**40 calls is years of painting.
-pyproject.toml pins PySide6 below 6.12; this guard protects environments where the pin was
-bypassed. ``ui/__init__.py`` applies it, only on the affected versions.
+pyproject.toml pins PySide6 below 6.12 on Python < 3.12 only (an environment marker; 3.12+ gets
+current PySide6); this guard protects environments where the pin was bypassed, and
+``ui/__init__.py`` applies it only on that combination. ``ui/shell/refcount_repro.py`` reproduces
+the defect: when a PySide6 release passes it on Python 3.11, drop the pin and this guard.
 """
 
 from __future__ import annotations
