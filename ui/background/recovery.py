@@ -284,3 +284,7 @@ class RecoveryManager(QObject):
         self.window.restore_view_settings(session.settings)
         self.window.update_title()
         self.flush()
+        # the edits before the crash are not in the file: say so rather than offer an empty Undo silently
+        self.window.statusBar().showMessage(
+            tr("Restored the unsaved work; its undo history starts here (edits before the crash cannot be "
+               "undone)"), 20000)
