@@ -124,6 +124,14 @@
         <translation>GateScope를 끝냅니다</translation>
     </message>
     <message>
+        <source>&amp;Focus on the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide every panel: the diagram and the timeline fill the window (again: panels back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reset &amp;layout</source>
         <translation>배치 초기화(&amp;L)</translation>
     </message>
@@ -1393,6 +1401,14 @@
         <translation>현재 스텝부터 게이트를 고정하거나 입력이나 가중치를 바꿔 실행이 갈라지는 모습을 봅니다</translation>
     </message>
     <message>
+        <source>&amp;Train…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train this kind of cell on a task and watch it learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saturation and memory &amp;dashboard</source>
         <translation>포화와 기억 대시보드(&amp;D)</translation>
     </message>
@@ -1427,6 +1443,10 @@
     <message>
         <source>Branch (what if)</source>
         <translation>분기 (가정)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saturation and memory</source>
@@ -1489,8 +1509,8 @@
         <translation>파일에 있는 층과 방향</translation>
     </message>
     <message>
-        <source>A reverse direction reads the sequence backwards: reverse the inputs to reproduce it.</source>
-        <translation>역방향은 시퀀스를 거꾸로 읽습니다. 같은 결과를 얻으려면 입력을 뒤집으세요.</translation>
+        <source>A reverse direction consumes the sequence last step first, as the framework does; its trace rows are in that order.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All weight files</source>
@@ -2201,6 +2221,10 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>남겨 두고 다음 실행 때 묻습니다</translation>
     </message>
     <message>
+        <source>Restored the unsaved work; its undo history starts here (edits before the crash cannot be undone)</source>
+        <translation>저장하지 않은 작업을 복원했습니다. 실행 취소 기록은 여기서 새로 시작합니다(충돌 전의 편집은 취소할 수 없음)</translation>
+    </message>
+    <message>
         <source>Type a finite number, e.g. 0.5, -2 or 1e-3</source>
         <translation>유한한 숫자를 입력하세요. 예: 0.5, -2, 1e-3</translation>
     </message>
@@ -2233,12 +2257,165 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>다시 계산하는 중</translation>
     </message>
     <message>
+        <source>settling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new weights are still reaching the later steps; those parts of the views show the previous values until this disappears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The task&apos;s probe sequence, run by the weights being trained.</source>
         <translation>학습 중인 가중치로 실행한 과제의 검사 시퀀스입니다.</translation>
     </message>
     <message>
         <source>Train {cell}</source>
         <translation>{cell} 학습</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Race: RNN, LSTM and GRU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{task}, {hidden} units each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recall: remember the first symbol over a delay (distractors=1 puts a distractor at every step); adding; sine. Any task spec may be typed.</source>
+        <extracomment>Tasks offered in the task box (any spec of simulator.training.tasks may be typed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip the gradient&apos;s norm to this (0: no clipping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LSTM&apos;s forget-gate bias at the start (b_if; b_hf = 0): 3 keeps the gate open (σ(3) ≈ 0.95), 0 halves the memory every step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">시드</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train until paused or the iterations are done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">스텝</translation>
+    </message>
+    <message>
+        <source>Train one iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over from new weights with these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Race…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train an RNN, an LSTM and a GRU of this size on this task side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training history: drag to show the weights of an earlier iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss {loss:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probe accuracy {acc:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iteration {n}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2673,16 +2850,16 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
 <context>
     <name>Lessons</name>
     <message>
+        <source>&amp;Lessons</source>
+        <translation>강의(&amp;L)</translation>
+    </message>
+    <message>
         <source>Lessons</source>
-        <translation>강의</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show or hide the lessons panel</source>
-        <translation>강의 패널을 보이거나 숨깁니다</translation>
-    </message>
-    <message>
-        <source>&amp;Lessons</source>
-        <translation>강의(&amp;L)</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
