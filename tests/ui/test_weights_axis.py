@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage, QPainter
@@ -51,7 +53,7 @@ def test_unit_labels_never_overlap(qtbot, units, width):
             assert shown and shown[0][1] == "0", side
             rects = _text_rects(axis)
             assert len(rects) >= 2 or units < 2
-            for a, b in zip(rects, rects[1:], strict=False):
+            for a, b in itertools.pairwise(rects):
                 assert not a.intersects(b), (side, units, width)
         if units <= 3:
             assert len(plot.getAxis("bottom").shown_ticks()) == units  # nothing thinned when it fits
