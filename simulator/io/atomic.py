@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from simulator.core.errors import InputError
+from simulator.io.liveness import process_alive
 
 __all__ = ["atomic_write", "remove_stale_temps"]
 
@@ -99,24 +100,12 @@ def remove_stale_temps(path: str | os.PathLike[str]) -> list[str]:
         return removed
     for name in names:
         pid_text = name[len(head):].split(".", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
+        if not pid_text.isdigit() or process_alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             os.unlink(os.path.join(directory, name))
             removed.append(name)
     return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # another user's process, or a pid we cannot ask about: leave its file
-    return True
 
 
 def _keep_mode(target: str, tmp: str) -> None:
