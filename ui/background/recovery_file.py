@@ -32,6 +32,7 @@ import numpy as np
 from simulator.core.errors import InputError
 from simulator.document.session import MAX_SESSION_BYTES, SESSION_FORMAT, SESSION_VERSION, Session
 from simulator.io.atomic import atomic_write, remove_stale_temps
+from simulator.io.liveness import process_alive
 
 __all__ = ["RECOVERY_FORMAT", "RecoveryInfo", "recovery_dir", "write_recovery", "read_recovery",
            "find_orphans", "process_start"]
@@ -74,12 +75,8 @@ def process_start(pid: int) -> str | None:
 
 
 def _alive(pid: int, start: str | None) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not process_alive(pid):
         return False
-    except (PermissionError, OverflowError, OSError):
-        return True  # another user's process: not ours to judge
     now = process_start(pid)
     return start is None or now is None or now == start
 
