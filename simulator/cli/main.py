@@ -32,7 +32,8 @@ from simulator.io.inputs import (
     load_npz_arrays,
     parse_generator_spec,
 )
-from simulator.io.limits import refuse_overwrite
+from simulator.io.inputs.numeric_text import loads_bounded
+from simulator.io.limits import read_limited, refuse_overwrite
 
 __all__ = ["guarded", "main", "simulate"]
 
@@ -250,15 +251,13 @@ def _branch(args: argparse.Namespace) -> Any:
 
 def read_json(path: str, flag: str, limit: int = 64 * 1024 * 1024) -> Any:
     """A small JSON file's content; :class:`InputError` on a missing, huge or malformed file."""
-    import json
 
     name = Path(path).name
-    try:
-        if Path(path).stat().st_size > limit:
-            raise InputError(f"{flag} {name}: larger than {limit // (1024 * 1024)} MB")
-        return json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_no_constant)
-    except FileNotFoundError:
-        raise InputError(f"{flag} {path}: no such file") from None
+    try:  # a regular file only: a named pipe or a link to /dev/zero is refused, never read
+        return loads_bounded(read_limited(path, limit, f"{flag} file"), f"{flag} {name}",
+                             parse_constant=_no_constant)
+    except InputError:
+        raise
     except (UnicodeDecodeError, ValueError) as err:
         raise InputError(f"{flag} {name}: not valid JSON ({err})") from None
     except RecursionError:

@@ -18,6 +18,8 @@ import numpy as np
 from simulator.core.cells import CELL_CLASSES, Cell
 from simulator.core.errors import InputError
 from simulator.core.simulation import validate_inputs, validate_state
+from simulator.io.inputs.numeric_text import loads_bounded
+from simulator.io.limits import read_limited
 
 __all__ = ["Session", "SESSION_FORMAT", "MAX_SESSION_BYTES", "cell_to_dict", "cell_from_dict"]
 
@@ -205,16 +207,11 @@ class Session:
     def load(cls, path: str | os.PathLike) -> Session:
         """Read and validate a session file."""
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_SESSION_BYTES:
-                raise InputError(f"{path.name}: {size} bytes is too large for a session file")
-            text = path.read_bytes().decode("utf-8")
-            data = json.loads(text, parse_constant=_refuse_constant)
+        try:  # a regular file only; its inputs table parsed by numpy, not into a list per step
+            data = loads_bounded(read_limited(path, MAX_SESSION_BYTES, "session file"), path.name,
+                                 parse_constant=_refuse_constant)
         except InputError:
             raise
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(f"{path.name}: cannot read ({err})") from None
         except json.JSONDecodeError as err:

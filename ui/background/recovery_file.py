@@ -22,6 +22,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ import numpy as np
 from simulator.core.errors import InputError
 from simulator.document.session import MAX_SESSION_BYTES, SESSION_FORMAT, SESSION_VERSION, Session
 from simulator.io.atomic import atomic_write, remove_stale_temps
+from simulator.io.limits import read_limited
 from simulator.io.liveness import process_alive
 
 __all__ = ["RECOVERY_FORMAT", "RecoveryInfo", "recovery_dir", "write_recovery", "read_recovery",
@@ -143,10 +145,9 @@ def _refuse(name: str) -> None:
 
 
 def _load_json(path: Path) -> dict[str, Any]:
-    try:
-        if path.stat().st_size > MAX_SESSION_BYTES:
-            raise InputError(f"{path.name}: too large for a recovery file")
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_refuse)
+    try:  # a regular file only: a pipe or a link to /dev/zero named recovery-*.json never blocks
+        data = json.loads(read_limited(path, MAX_SESSION_BYTES, "recovery file").decode("utf-8"),
+                          parse_constant=_refuse)
     except InputError:
         raise
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
@@ -215,9 +216,14 @@ def _owner(path: Path) -> tuple[int, str | None] | None:
     if len(parts) < 2 or not parts[1].isdigit():
         return None
     start = None
-    with contextlib.suppress(OSError):
-        with open(path, "rb") as fh:
-            head = fh.read(512).decode("utf-8", "replace")
+    with contextlib.suppress(OSError, InputError):
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would block the launch
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            head = os.read(fd, 512).decode("utf-8", "replace")
+        finally:
+            os.close(fd)
         marker = '"process_start": "'
         if marker in head:
             start = head.split(marker, 1)[1].split('"', 1)[0]

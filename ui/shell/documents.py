@@ -39,6 +39,8 @@ def session_filter() -> str:
 
 def _is_session_file(path: str) -> bool:
     """True when ``path`` is a JSON object whose ``format`` is a GateScope session (cheap check first)."""
+    if not os.path.isfile(path):  # a named pipe or a device is never opened
+        return False
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -46,6 +48,8 @@ def _is_session_file(path: str) -> bool:
         return False
     if SESSION_FORMAT.encode() in head:
         return True
+    if os.path.getsize(path) > 64 << 20:  # not parsed whole into Python objects
+        return False
     try:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError, RecursionError):

@@ -9,12 +9,17 @@ Peak memory is a few copies of the text plus the (T, D) float64 result.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
-__all__ = ["numeric_csv", "numeric_json"]
+from simulator.core.errors import InputError
+
+__all__ = ["MAX_JSON_CONTAINERS", "loads_bounded", "numeric_csv", "numeric_json"]
 
 _NUMBER_BYTES = b"0123456789.eE+-"
 _SPACES = b" \t"
@@ -94,3 +99,52 @@ def numeric_json(text: bytes) -> np.ndarray | None:
     if not body.strip() or not _only(body, _NUMBER_BYTES + b" \n,"):
         return None
     return _rows(body, b",")
+
+
+
+MAX_JSON_CONTAINERS = 1_000_000  # lists and objects parsed into Python objects (about 64 MB of them)
+_SENTINEL = "\u0000gatescope-numeric-table\u0000"
+_FLAT_END = re.compile(rb"\]")
+_NESTED_END = re.compile(rb"\]\s*\]")
+
+
+def _table_span(text: bytes, key: str) -> tuple[int, int, bool] | None:
+    """Start, end and nesting of the list after the first ``"key":`` (outside strings), if any."""
+    match = re.search(rb'(?<!\\)"' + re.escape(key.encode()) + rb'"\s*:\s*\[', text)
+    if match is None:
+        return None
+    start = match.end() - 1
+    nested = text[start + 1:start + 65].lstrip().startswith(b"[")
+    close = (_NESTED_END if nested else _FLAT_END).search(text, start + 1)
+    return None if close is None else (start, close.end(), nested)
+
+
+def loads_bounded(text: bytes, source: str, key: str = "inputs",
+                  parse_constant: Callable[[str], Any] | None = None) -> Any:
+    """``json.loads`` of a document whose top-level ``key`` may hold a large table of numbers.
+
+    That table is parsed by :func:`numeric_json` into an ndarray ((T, D) for a list of lists,
+    (T,) for a list of numbers), so a session of millions of steps never holds a Python list per
+    row; the rest may hold at most :data:`MAX_JSON_CONTAINERS` lists and objects.
+
+    Raises
+    ------
+    InputError
+        Too many containers. json's own errors (ValueError, RecursionError) pass through.
+    """
+    span = _table_span(text, key)
+    table = numeric_json(text[span[0]:span[1]]) if span is not None else None
+    rest = text if table is None else text[:span[0]] + json.dumps(_SENTINEL).encode() + text[span[1]:]
+    containers = rest.count(b"[") + rest.count(b"{")
+    if containers > MAX_JSON_CONTAINERS:
+        raise InputError(f"{source}: {containers} JSON lists and objects is more than the "
+                         f"{MAX_JSON_CONTAINERS} allowed")
+    data = json.loads(rest.decode("utf-8"), parse_constant=parse_constant)
+    if table is None:
+        return data
+    if not (isinstance(data, dict) and data.get(key) == _SENTINEL):  # the key was not the top level's
+        if text.count(b"[") + text.count(b"{") > MAX_JSON_CONTAINERS:
+            raise InputError(f"{source}: more than the {MAX_JSON_CONTAINERS} JSON lists and objects allowed")
+        return json.loads(text.decode("utf-8"), parse_constant=parse_constant)
+    data[key] = table if span[2] else table[:, 0]
+    return data
