@@ -12,7 +12,7 @@ from simulator.document.session import Session
 from ui.document.controller import Controller
 from ui.widgets.diagram.canvas import paint_moving
 from ui.widgets.diagram.cell_diagram import CellDiagram
-from ui.widgets.diagram.frame import compute_geometry
+from ui.widgets.diagram.frame import MARGIN, NOTES_SHARE, compute_geometry
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -60,5 +60,9 @@ def test_small_panes_leave_the_notes_out_for_the_schematic(qtbot):
     qtbot.addWidget(widget)
     lay, font = widget.canvas.layout_, widget.canvas.font()
     assert compute_geometry(1000, 620, lay, font).notes  # room enough: the equations show
-    small = compute_geometry(470, 290, lay, font)
-    assert not small.notes and small.schematic.height() > 0.55 * 290
+    for height in (290, 240, 200):
+        small = compute_geometry(470, height, lay, font)
+        if small.notes:  # kept only while the footer stays within its share of the pane
+            assert height - min(rect.top() for rect, _ in small.notes) <= NOTES_SHARE * height + MARGIN
+        assert small.schematic.height() > 0.5 * height
+    assert not compute_geometry(470, 200, lay, font).notes  # three wrapped equations cannot fit there
