@@ -37,7 +37,7 @@ def test_empty_file(tmp_path, suffix):
 
 
 def test_missing_file_and_directory(tmp_path):
-    with pytest.raises(InputError, match="No such file"):
+    with pytest.raises(InputError, match="(?i)no such file"):
         load_weights(tmp_path / "nope.npz")
     with pytest.raises(InputError, match="is a directory"):
         load_weights(tmp_path)
@@ -211,7 +211,7 @@ def test_h5_links_outside_the_file_are_refused(tmp_path):
 
 @pytest.mark.parametrize(("package", "suffix", "message"), [
     ("h5py", ".weights.h5", r"needs the 'formats' extra: pip install 'gatescope\[formats\]'"),
-    ("onnx", ".onnx", r"needs the 'formats' extra"), ("torch", ".pt", "needs torch")])
+    ("onnx", ".onnx", r"needs the 'formats' extra")])
 def test_missing_optional_package(tmp_path, monkeypatch, package, suffix, message):
     path = tmp_path / f"w{suffix}"
     path.write_bytes(b"not empty")

@@ -17,7 +17,7 @@ from simulator.core.cells import Cell
 from simulator.core.errors import InputError
 from simulator.io.atomic import atomic_write
 from simulator.io.formats._build import LoadInfo, choose_module, info_line, read_metadata
-from simulator.io.formats._guard import LazyArray, eager, file_size, needs_extra, open_zip, reading
+from simulator.io.formats._guard import LazyArray, eager, file_size, needs_extra
 from simulator.io.formats.keras_layout import (
     find_keras_sets,
     is_keras_naming,
@@ -28,6 +28,7 @@ from simulator.io.formats.keras_layout import (
 from simulator.io.formats.npz import read_npz, write_npz
 from simulator.io.formats.safetensors import read_safetensors, write_safetensors
 from simulator.io.formats.torch_layout import is_torch_naming, torch_arrays, torch_cell
+from simulator.io.formats.torch_pickle import read_torch_zip
 
 __all__ = ["META_KEY", "flat_arrays", "flat_cell", "read_pt", "save_flat"]
 
@@ -85,19 +86,13 @@ def flat_arrays(path: str, kind: str) -> tuple[dict[str, LazyArray], str | None]
 
 
 def read_pt(path: str) -> tuple[dict[str, LazyArray], str | None]:
-    """A PyTorch ``.pt`` / ``.pth`` state dict via ``torch.load(weights_only=True)``.
+    """A PyTorch ``.pt`` / ``.pth`` state dict, read without torch (see :mod:`.torch_pickle`).
 
     Accepts a state dict or a dict holding one under ``state_dict`` or ``model_state_dict``.
     Our options travel in the state dict's own ``_metadata[""]`` (ignored by ``load_state_dict``).
     """
     file_size(path)
-    torch = needs_extra("torch", "reading a PyTorch .pt file")
-    with open(path, "rb") as fh:
-        zipped = fh.read(4) == b"PK\x03\x04"
-    if zipped:
-        open_zip(path, "PyTorch file").close()  # bomb check before torch unpacks it
-    with reading(path, "PyTorch file (torch.load with weights_only=True)"):
-        obj = torch.load(path, weights_only=True, map_location="cpu")
+    obj = read_torch_zip(path)
     if isinstance(obj, dict):
         for key in ("state_dict", "model_state_dict"):
             if isinstance(obj.get(key), dict):
@@ -107,8 +102,8 @@ def read_pt(path: str) -> tuple[dict[str, LazyArray], str | None]:
         raise InputError(f"{path}: expected a state dict, found a {type(obj).__name__}")
     arrays = {}
     for name, value in obj.items():
-        if isinstance(name, str) and isinstance(value, torch.Tensor) and value.is_floating_point():
-            arrays[name] = eager(name, value.detach().to("cpu", torch.float64).numpy())
+        if isinstance(name, str) and isinstance(value, np.ndarray) and value.dtype.kind == "f":
+            arrays[name] = eager(name, value.astype(np.float64))
     meta = getattr(obj, "_metadata", None)
     meta = meta.get("", {}) if isinstance(meta, dict) else {}
     text = meta.get(META_KEY) if isinstance(meta, dict) else None
