@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from simulator.core.errors import InputError
+from simulator.io.inputs.readers import MAX_VALUES
 
 __all__ = ["MAX_TEXT_CHARS", "decode_onehot", "encode_text"]
 
@@ -59,6 +60,9 @@ def encode_text(text: str, vocabulary: Iterable[str] | None = None) -> tuple[np.
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text: {len(text)} characters is more than the {MAX_TEXT_CHARS} allowed")
     vocab = sorted(set(text)) if vocabulary is None else _vocabulary(vocabulary)
+    if len(text) * len(vocab) > MAX_VALUES:  # before the (T, V) one-hot table is allocated
+        raise InputError(f"text: {len(text)} characters × a vocabulary of {len(vocab)} is "
+                         f"{len(text) * len(vocab)} one-hot values, more than the {MAX_VALUES} allowed")
     index = {ch: k for k, ch in enumerate(vocab)}
     columns = np.empty(len(text), dtype=np.intp)
     for pos, ch in enumerate(text):
