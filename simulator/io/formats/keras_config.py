@@ -13,7 +13,7 @@ from typing import Any
 
 from simulator.core.errors import InputError
 
-__all__ = ["LayerSpec", "layers_from_config", "layers_from_h5"]
+__all__ = ["LayerSpec", "layers_from_config", "layers_from_h5", "layers_from_whole_model_h5"]
 
 _KINDS = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "rnn",
           "LSTMCell": "lstm", "GRUCell": "gru", "SimpleRNNCell": "rnn"}
@@ -39,6 +39,8 @@ class LayerSpec:
         ``nonlinearity`` / ``reset_after`` for :func:`keras_cell`.
     names : dict
         Dataset name of kernel, recurrent_kernel and bias within the group.
+    backward_names : dict
+        The same for ``backward_path`` when they differ (a whole-model ``.h5``), else empty.
     """
 
     name: str
@@ -49,6 +51,7 @@ class LayerSpec:
     names: dict[str, str] = field(default_factory=lambda: dict(_VARS))
     use_bias: bool = True
     go_backwards: bool = False
+    backward_names: dict[str, str] = field(default_factory=dict)
 
 
 def _snake(name: str) -> str:
@@ -168,3 +171,29 @@ def layers_from_h5(h5: Any) -> list[LayerSpec]:
                                backward_path=twin if twin in backward else "", names=names,
                                use_bias=False))  # unknown: take a bias when there is one
     return found
+
+
+def layers_from_whole_model_h5(h5: Any, config: Any) -> list[LayerSpec]:
+    """The recurrent layers of ``model.save("m.h5")`` (Keras 2 style): config order, ``weight_names`` paths.
+
+    Each layer's group ``model_weights/<name>`` lists its variables in its ``weight_names``
+    attribute: kernel, recurrent kernel and bias (a Bidirectional: the forward layer's, then the
+    backward layer's).
+    """
+    specs = layers_from_config(config)
+    for spec in specs:
+        group = h5["model_weights"].get(spec.name)
+        names = [] if group is None else group.attrs.get("weight_names", [])
+        names = [n.decode("utf-8", "replace") if isinstance(n, bytes) else str(n) for n in names]
+        count = 3 if spec.use_bias else 2
+        halves = 2 if spec.backward_path else 1
+        if len(names) != count * halves:
+            raise InputError(f"layer '{spec.name}': model_weights lists {len(names)} variables, expected "
+                             f"{count * halves}")
+        roles = ("kernel", "recurrent_kernel", "bias")[:count]
+        spec.path = f"model_weights/{spec.name}"
+        spec.names = dict(zip(roles, names[:count], strict=True))
+        if spec.backward_path:
+            spec.backward_path = spec.path
+            spec.backward_names = dict(zip(roles, names[count:], strict=True))
+    return specs

@@ -29,7 +29,12 @@ from simulator.io.formats._guard import (
     open_zip,
     reading,
 )
-from simulator.io.formats.keras_config import LayerSpec, layers_from_config, layers_from_h5
+from simulator.io.formats.keras_config import (
+    LayerSpec,
+    layers_from_config,
+    layers_from_h5,
+    layers_from_whole_model_h5,
+)
 from simulator.io.formats.keras_layout import keras_arrays, keras_cell, keras_details
 
 __all__ = ["read_keras", "write_keras_h5"]
@@ -62,16 +67,18 @@ def read_keras(path: str, *, layer: int, direction: str, options: dict[str, Any]
                 raise InputError(f"{path}: the .keras archive has no model.weights.h5 "
                                  f"(members: {', '.join(sorted(names)[:6])})")
             if "config.json" in names and archive.getinfo("config.json").file_size <= MAX_CONFIG:
-                try:
-                    config = json.loads(archive.read("config.json"))
-                except (json.JSONDecodeError, UnicodeDecodeError) as err:
-                    raise InputError(f"{path}: config.json is not valid JSON ({err})") from None
+                config = _json(path, archive.read("config.json"))
             data = io.BytesIO(archive.read("model.weights.h5"))
         source = "Keras .keras"
     else:
         data = path
     with reading(path, "Keras HDF5 weights file"), h5py.File(data, "r") as h5:
-        specs = layers_from_config(config) if config is not None else layers_from_h5(h5)
+        if config is None and "model_weights" in h5 and "model_config" in h5.attrs:  # model.save("m.h5")
+            config = _json(path, h5.attrs["model_config"])
+            specs = layers_from_whole_model_h5(h5, config)
+            source = "Keras whole-model .h5"
+        else:
+            specs = layers_from_config(config) if config is not None else layers_from_h5(h5)
         if not specs:
             raise InputError(f"{path}: no LSTM, GRU or SimpleRNN layer found")
         names = [s.name for s in specs]
@@ -95,6 +102,16 @@ def read_keras(path: str, *, layer: int, direction: str, options: dict[str, Any]
     return cell, info_line(cell, source, where, tuple(notes), details)
 
 
+def _json(path: str, text: Any) -> Any:
+    """A model config (``config.json`` or the ``model_config`` attribute) as JSON data."""
+    if isinstance(text, (bytes, str)) and len(text) > MAX_CONFIG:
+        raise InputError(f"{path}: the model config is larger than {MAX_CONFIG} bytes")
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError, TypeError) as err:
+        raise InputError(f"{path}: the model config is not valid JSON ({err})") from None
+
+
 def _is_zip(path: str) -> bool:
     with open(path, "rb") as fh:
         return fh.read(4) == b"PK\x03\x04"
@@ -107,7 +124,7 @@ def _cell(h5py: Any, h5: Any, spec: LayerSpec, direction: str, options: dict[str
         group_path = spec.backward_path
     else:
         group_path = spec.path
-    names = spec.names
+    names = spec.backward_names if direction == "reverse" and spec.backward_names else spec.names
     arrays = {role: _dataset(h5py, h5, f"{group_path}/{name}") for role, name in names.items()}
     missing = [role for role in ("kernel", "recurrent_kernel") if arrays[role] is None]
     if missing:
