@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from simulator.cli.invocation import command_name, version_line
 from simulator.core.initializers import INITIALIZERS
+from simulator.io.inputs.generators import MAX_STEPS
 
 __all__ = ["build_parser"]
 
@@ -41,14 +42,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"gatescope: error: {' '.join(message.split())} (see --help)\n")
 
 
-def _whole(text: str, least: int) -> int:
+def _whole(text: str, least: int, most: int | None = None) -> int:
+    if len(text) > 40:  # int() of a literal of thousands of digits is slow, and no count needs them
+        raise argparse.ArgumentTypeError(f"{text[:20]!r}…: too many digits")
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < least:
-        raise argparse.ArgumentTypeError(f"must be at least {least}, not {value}")
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if value < least or (most is not None and value > most):
+        raise argparse.ArgumentTypeError(f"must be from {least} to {most}, not {value}" if most is not None
+                                         else f"must be at least {least}, not {value}")
     return value
+
+
+def _step_count(text: str) -> int:
+    """A number of steps or a step index: 0 to MAX_STEPS (what a generated sequence may hold)."""
+    return _whole(text, 0, MAX_STEPS)
 
 
 def _positive(text: str) -> int:

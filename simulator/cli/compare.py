@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 import simulator
-from simulator.cli.args import _finite, _natural, _Parser, _positive
+from simulator.cli.args import _finite, _natural, _Parser, _positive, _step_count
 from simulator.cli.invocation import command_name
 from simulator.cli.main import _sequence, guarded
 from simulator.core.errors import InputError
@@ -55,9 +55,9 @@ def build_compare_parser(prog: str | None = None) -> argparse.ArgumentParser:
                         help="feed a pulse then blanks; write the memory curves and print the 10%% delays")
     seq.add_argument("--steps", type=_positive, metavar="T", help="steps to generate (with --generator)")
     mem = p.add_argument_group("memory test")
-    mem.add_argument("--pulse-at", type=_natural, default=5, metavar="K",
+    mem.add_argument("--pulse-at", type=_step_count, default=5, metavar="K",
                      help="step of the pulse (default 5)")
-    mem.add_argument("--length", type=_natural, default=200, metavar="L",
+    mem.add_argument("--length", type=_step_count, default=200, metavar="L",
                      help="delays after it (default 200)")
     mem.add_argument("--pulse", metavar="V1,V2,...", help="the whole pulse vector (default 1 on input 0)")
     mem.add_argument("--amplitude", type=_finite, default=1.0, metavar="A", help="pulse value (default 1)")

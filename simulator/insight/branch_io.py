@@ -27,11 +27,13 @@ __all__ = ["branch_from_dict", "branch_to_dict", "branches_from_settings", "pars
 _KEYS = {"name", "start", "forced", "inputs", "weights"}
 _FORCE_KEYS = {"gate", "value", "units", "start", "stop"}
 _SPEC = re.compile(r"^([a-z])(?::([0-9,\s]+))?=([^@]+)@([0-9]+)$")
+MAX_INDEX = 2**31 - 1  # steps and units; the run refuses anything past its own length and size
 
 
 def _int(value: Any, what: str, least: int = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < least:
-        raise InputError(f"branch: {what} must be a whole number ≥ {least}, not {value!r}")
+    if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= MAX_INDEX:
+        raise InputError(f"branch: {what} must be a whole number from {least} to {MAX_INDEX}, "
+                         f"not {str(value)[:40]}")
     return value
 
 
@@ -104,9 +106,9 @@ def branch_from_dict(data: Any) -> Branch:
         raise InputError("branch: forced must be a list, inputs and weights objects")
     steps = {}
     for key, row in inputs.items():
-        if not (isinstance(key, str) and key.isdigit()):
-            raise InputError(f"branch: input edit key {key!r} is not a step number")
-        steps[int(key)] = _array(row, f"inputs[{key}]")
+        if not (isinstance(key, str) and key.isascii() and key.isdigit() and len(key) <= 10):
+            raise InputError(f"branch: input edit key {key[:40]!r} is not a step number (0 to {MAX_INDEX})")
+        steps[_int(int(key), f"inputs key {key}")] = _array(row, f"inputs[{key}]")
     return Branch(name=name, start=_int(data["start"], "start"),
                   forced=[_force_from_dict(f, k) for k, f in enumerate(forced)], inputs=steps,
                   weights={str(k): _array(v, f"weights[{k}]") for k, v in weights.items()})
@@ -141,7 +143,10 @@ def parse_force_spec(spec: str) -> GateForce:
     units = None
     if units_text is not None:
         parts = [p.strip() for p in units_text.split(",")]
-        if not all(p.isdigit() for p in parts):
-            raise InputError(f"--force-gate {spec!r}: units must be numbers separated by commas")
+        if not all(p.isdigit() and len(p) <= 10 and int(p) <= MAX_INDEX for p in parts):
+            raise InputError(f"--force-gate {spec!r}: units must be numbers from 0 to {MAX_INDEX} "
+                             "separated by commas")
         units = tuple(int(p) for p in parts)
+    if len(step) > 10 or int(step) > MAX_INDEX:
+        raise InputError(f"--force-gate {spec!r}: the step must be from 0 to {MAX_INDEX}")
     return GateForce(gate=gate, value=value, units=units, start=int(step))
