@@ -94,8 +94,11 @@ def test_weight_choices_of_a_single_cell_and_of_keras_names(tmp_path):
     save_weights(make_cell("gru", D, H, seed=2), tmp_path / "k.npz", naming="keras")
     (only,) = weight_choices(tmp_path / "k.npz")
     assert (only.layer, only.direction, only.format, only.cell.kind) == (0, "forward", "keras", "gru")
-    assert only.record(tmp_path / "k.npz") == {"file": "k.npz", "format": "keras", "layer": 0,
-                                               "direction": "forward", "description": only.description}
+    record = only.record(tmp_path / "k.npz")
+    assert record == {"file": "k.npz", "format": "keras", "layer": 0, "direction": "forward",
+                      "description": only.description, "module": None, "modules": ["(top level)"],
+                      "assumptions": record["assumptions"], "cell_direction": "forward"}
+    assert any("go_backwards not stored" in a for a in record["assumptions"])
     assert {"torch", "keras", "onnx"} <= {key for key, _ in SOURCES}  # the conventions explorer's keys
     bad = tmp_path / "bad.safetensors"
     bad.write_bytes(b"\x05\x00\x00\x00\x00\x00\x00\x00{}")
@@ -115,7 +118,8 @@ def test_import_asks_for_the_layer_and_records_the_source(window, answer, tmp_pa
     assert c.trace.x.shape == (40, 2 * H) and not c.trace.x.any()  # D changed: inputs zeroed
     source = c.session.settings["weights_source"]
     assert source == {"file": "bi.npz", "format": "torch", "layer": 1, "direction": "reverse",
-                      "description": source["description"]}
+                      "description": source["description"], "module": "rnn", "modules": ["rnn"],
+                      "assumptions": [], "cell_direction": "reverse"}
     assert "layer 1 of 2, reverse direction" in source["description"]
     assert source["description"] in window.statusBar().currentMessage()
     window.documents.save_to(str(tmp_path / "doc.json"))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from simulator import Cell
 from simulator.core.errors import InputError
-from simulator.io.formats import WEIGHT_FILE_FILTERS, load_weights_with_info
+from simulator.io.formats import WEIGHT_FILE_FILTERS, LoadInfo, ModuleChoiceError, load_weights_with_info
 from ui.background.long_work import busy_cursor
 from ui.i18n import tr
 
@@ -53,13 +53,17 @@ class WeightChoice:
     direction : {"forward", "reverse"}
     cell : Cell
     description : str
-        The engine's one line, e.g. ``"LSTM, 3 inputs, 5 units, layer 1 of 2 (PyTorch safetensors)"``.
+        The engine's one line, e.g. ``"LSTM, 3 inputs, 5 units, layer 1 of 2 (PyTorch safetensors)"``;
+        a :class:`~simulator.io.formats.LoadInfo` whose attributes hold the module and assumptions.
+    module : str or None
+        The module asked for by name (None: the file's first or only one).
     """
 
     layer: int
     direction: str
     cell: Cell
     description: str
+    module: str | None = None
 
     @property
     def format(self) -> str | None:
@@ -69,39 +73,56 @@ class WeightChoice:
 
     def record(self, path: str | os.PathLike[str]) -> dict[str, Any]:
         """Where the weights came from, for ``session.settings["weights_source"]`` (JSON values)."""
+        info = self.description
+        facts = info.as_dict() if isinstance(info, LoadInfo) else {}
         return {"file": os.path.basename(os.fspath(path)), "format": self.format, "layer": self.layer,
-                "direction": self.direction, "description": self.description}
+                "direction": self.direction, "description": str(info), "module": facts.get("module"),
+                "modules": facts.get("modules", []), "assumptions": facts.get("assumptions", []),
+                "cell_direction": self.cell.direction}
 
     def heading(self) -> str:
         """``"Layer 1, reverse direction"`` in the interface language."""
         way = tr("forward direction") if self.direction == "forward" else tr("reverse direction")
-        return tr("Layer {layer}, {direction}").format(layer=self.layer, direction=way)
+        text = tr("Layer {layer}, {direction}").format(layer=self.layer, direction=way)
+        module = getattr(self.description, "module", None)
+        return f"{module} — {text}" if module and len(getattr(self.description, "modules", ())) > 1 else text
 
 
 def weight_choices(path: str | os.PathLike[str]) -> list[WeightChoice]:
-    """Every (layer, direction) of a weight file that loads, in layer order, forward first.
+    """Every (module, layer, direction) of a weight file that loads, modules by the model's names.
 
-    Layers are tried from 0 until one loads in neither direction (at most :data:`MAX_LAYERS`).
+    Layers are tried from 0 until one loads in neither direction (at most :data:`MAX_LAYERS`),
+    in every recurrent module the file holds (in the file's order).
 
     Raises
     ------
     InputError
         Nothing in the file loads: the error of layer 0 (forward unless only reverse was refused).
     """
+    try:
+        modules: list[str | None] = list(load_weights_with_info(path)[1].modules) or [None]
+    except ModuleChoiceError as err:
+        modules = list(err.modules)
+    except InputError:
+        modules = [None]
+    if len(modules) == 1:
+        modules = [None]
     choices: list[WeightChoice] = []
     errors: list[InputError] = []
-    for layer in range(MAX_LAYERS):
-        found = False
-        for direction in DIRECTIONS:
-            try:
-                cell, info = load_weights_with_info(path, layer=layer, direction=direction)
-            except InputError as err:
-                errors.append(err)
-                continue
-            choices.append(WeightChoice(layer, direction, cell, info))
-            found = True
-        if not found:
-            break
+    for module in modules:
+        options = {} if module is None else {"module": module}
+        for layer in range(MAX_LAYERS):
+            found = False
+            for direction in DIRECTIONS:
+                try:
+                    cell, info = load_weights_with_info(path, layer=layer, direction=direction, **options)
+                except InputError as err:
+                    errors.append(err)
+                    continue
+                choices.append(WeightChoice(layer, direction, cell, info, module))
+                found = True
+            if not found:
+                break
     if not choices:
         raise errors[0]
     return choices
@@ -148,25 +169,26 @@ class WeightChoiceDialog(QDialog):
 
 
 def choose_weights(parent: QWidget, path: str, layer: int | None = None,
-                   direction: str | None = None) -> WeightChoice | None:
+                   direction: str | None = None, module: str | None = None) -> WeightChoice | None:
     """The cell to import from ``path``: asked for when the file holds several; None when cancelled.
 
     Parameters
     ----------
     parent : QWidget
     path : str
-    layer, direction : optional
-        Load exactly this layer / direction, without asking.
+    layer, direction, module : optional
+        Load exactly this layer / direction (of this module), without asking.
 
     Raises
     ------
     InputError
         The file cannot be read, or holds no cell that loads.
     """
-    if layer is not None or direction is not None:
+    if layer is not None or direction is not None or module is not None:
         layer, direction = layer or 0, direction or "forward"
-        cell, info = load_weights_with_info(path, layer=layer, direction=direction)
-        return WeightChoice(layer, direction, cell, info)
+        options = {} if module is None else {"module": module}
+        cell, info = load_weights_with_info(path, layer=layer, direction=direction, **options)
+        return WeightChoice(layer, direction, cell, info, module)
     with busy_cursor():
         choices = weight_choices(path)
     if len(choices) == 1:

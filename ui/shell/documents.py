@@ -224,9 +224,18 @@ class DocumentManager(QObject):
         if path:
             self.import_weights_file(path)
 
+    def reimport_weights(self) -> None:
+        """Choose the module, layer and direction again from the last imported file (else ask for one)."""
+        path = getattr(self, "_weights_path", "")
+        if path and os.path.isfile(path):
+            self.import_weights_file(path)
+        else:
+            self.import_weights()
+
     def import_weights_file(self, path: str, layer: int | None = None, direction: str | None = None) -> bool:
         """Replace the cell by one in a weight file (undoable), asking which layer or direction when it
-        holds several (unless given); ``settings["weights_source"]`` records where it came from."""
+        holds several (unless given); ``settings["weights_source"]`` records where it came from, the
+        document takes the file's name and the description says what was loaded."""
         from ui.dialogs.import_dialog import choose_weights
 
         try:
@@ -237,21 +246,29 @@ class DocumentManager(QObject):
         if choice is None:  # the choice of layer was cancelled
             return False
         text = tr("Import weights from {file}").format(file=os.path.basename(path))
-        notice = self._replace_cell(choice.cell, text, choice.record(path))
+        self._weights_path = path
+        title = os.path.basename(path).split(".")[0] or os.path.basename(path)
+        notice = self._replace_cell(choice.cell, text, choice.record(path), title=title,
+                                    description=str(choice.description))
         self._remember_dir(path)
         self.status(tr("Imported {what}{notice}").format(what=choice.description, notice=notice))
         return True
 
-    def _replace_cell(self, cell: Cell, text: str, source: dict) -> str:
+    def _replace_cell(self, cell: Cell, text: str, source: dict, title: str | None = None,
+                      description: str | None = None) -> str:
         """Swap in ``cell`` from ``source`` keeping the inputs when D matches (else zeros); a notice or ''."""
         old = self.controller.session
-        inputs, labels, notice = self.controller.trace.x.astype(np.float64), list(old.input_labels), ""
+        inputs = self.controller.simulation.inputs.astype(np.float64)  # the caller's order, either direction
+        labels, notice = list(old.input_labels), ""
         if inputs.shape[1] != cell.input_size:
             inputs, labels = np.zeros((len(inputs), cell.input_size)), []
             notice = tr(" — the input size changed, so the {n} inputs were reset to zeros").format(
                 n=len(inputs))
         settings = {**self.controller.settings(), "selected_unit": 0, "weights_source": source}
-        session = Session(cell=cell, inputs=inputs, title=old.title, description=old.description,
+        if title is not None:  # a preset's translated title and description no longer apply
+            settings.pop("translations", None)
+        session = Session(cell=cell, inputs=inputs, title=old.title if title is None else title,
+                          description=old.description if description is None else description,
                           input_labels=labels, settings=settings)
         self.controller.replace_session(session, text)
         return notice

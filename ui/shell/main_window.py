@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from ui.background.long_work import RecomputeProgress
+from ui.dialogs.weights_note import WeightsNote
 from ui.document.controller import Controller
 from ui.i18n import describe_cell, localized, title_safe
 from ui.insight.menu import install_insight_tools
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(central)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(OverflowBar(c, central))  # shown only while the trace holds inf or NaN
+        box.addWidget(WeightsNote(c, lambda: self.documents.reimport_weights(), central))  # after an import
         box.addWidget(self.splitter)
         self.setCentralWidget(central)
 

@@ -9,10 +9,11 @@ from simulator.io.atomic import atomic_write
 from simulator.io.formats.api import (
     WEIGHT_FILE_FILTERS,
     LoadInfo,
+    ModuleChoiceError,
     load_weights,
     load_weights_with_info,
     save_weights,
 )
 
-__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "atomic_write", "load_weights", "load_weights_with_info",
-           "save_weights"]
+__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "ModuleChoiceError", "atomic_write", "load_weights",
+           "load_weights_with_info", "save_weights"]

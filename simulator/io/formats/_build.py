@@ -12,7 +12,8 @@ from simulator.core.cells import CELL_CLASSES, Cell
 from simulator.core.errors import InputError
 from simulator.io.formats._guard import MAX_INPUTS, MAX_UNITS, LazyArray
 
-__all__ = ["KIND_BY_BLOCKS", "LOAD_OPTIONS", "NAMES", "LoadDetails", "LoadInfo", "assumed_settings",
+__all__ = ["KIND_BY_BLOCKS", "LOAD_OPTIONS", "NAMES", "LoadDetails", "LoadInfo", "ModuleChoiceError",
+           "assumed_settings",
            "block_count", "build_cell", "check_input_size", "check_options", "choose_module", "expect",
            "info_line", "permute_blocks", "read_metadata"]
 
@@ -174,6 +175,20 @@ class LoadInfo(str):
                 "assumptions": list(self.assumptions), "description": str(self)}
 
 
+class ModuleChoiceError(InputError):
+    """Several recurrent modules and no record of the model's order: the caller must name one.
+
+    Attributes
+    ----------
+    modules : list of str
+        The modules by the file's names (pass one as the ``module`` load option).
+    """
+
+    def __init__(self, message: str, modules: list[str]) -> None:
+        super().__init__(message)
+        self.modules = modules
+
+
 def choose_module(names: list[str], layer: int, module: str | None, ordered: bool, what: str) -> int:
     """The index of the recurrent ``what`` (layer, node) named ``module``, else the ``layer``-th.
 
@@ -185,8 +200,8 @@ def choose_module(names: list[str], layer: int, module: str | None, ordered: boo
             raise InputError(f"no recurrent {what} {module!r}; the file's recurrent {what}s: {listed}")
         return names.index(module)
     if not ordered and len(names) > 1:
-        raise InputError(f"the file holds {len(names)} recurrent {what}s ({listed}) but does not record the "
-                         "model's order; choose one with --module NAME")
+        raise ModuleChoiceError(f"the file holds {len(names)} recurrent {what}s ({listed}) but does not "
+                                "record the model's order; choose one with --module NAME", names)
     if not 0 <= layer < len(names):
         raise InputError(f"layer {layer} not found; the file has {len(names)} recurrent {what}(s): {listed}")
     return layer

@@ -7,10 +7,11 @@ from typing import Any
 
 from simulator.core.cells import Cell
 from simulator.core.errors import InputError
-from simulator.io.formats._build import LoadInfo, check_options
+from simulator.io.formats._build import LoadInfo, ModuleChoiceError, check_options
 from simulator.io.formats._guard import file_size
 
-__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "load_weights", "load_weights_with_info", "save_weights"]
+__all__ = ["WEIGHT_FILE_FILTERS", "LoadInfo", "ModuleChoiceError", "load_weights", "load_weights_with_info",
+           "save_weights"]
 
 WEIGHT_FILE_FILTERS: list[tuple[str, tuple[str, ...]]] = [
     ("PyTorch safetensors", (".safetensors",)),
@@ -109,6 +110,8 @@ def load_weights_with_info(path: str | os.PathLike[str], format: str | None = No
     except InputError as err:
         text = " ".join(str(err).split())  # names from the file may hold newlines or U+2028
         text = "".join(ch if ch.isprintable() else "?" for ch in text)  # no terminal escape codes
+        if isinstance(err, ModuleChoiceError) and text != str(err):
+            raise ModuleChoiceError(text, err.modules) from None
         if text != str(err):
             raise InputError(text) from None
         raise

@@ -19,6 +19,7 @@ from simulator.io.formats._build import (
     NAMES,
     LoadDetails,
     LoadInfo,
+    ModuleChoiceError,
     assumed_settings,
     block_count,
     build_cell,
@@ -86,8 +87,9 @@ def torch_cell(arrays: dict[str, LazyArray], *, layer: int, direction: str, opti
         raise InputError(f"no PyTorch recurrent weights (weight_hh…) found; names: {_some(arrays)}")
     names = [p[:-1] or "(top level)" for p in modules]
     if not ordered and len(modules) > 1 and options.get("module") is None:
-        raise InputError(f"the file holds {len(modules)} recurrent modules ({', '.join(names)}) listed "
-                         "alphabetically, not in the model's order; choose one with --module NAME")
+        raise ModuleChoiceError(f"the file holds {len(modules)} recurrent modules ({', '.join(names)}) "
+                                "listed alphabetically, not in the model's order; choose one with "
+                                "--module NAME", names)
     prefix = _pick_module(modules, options.get("module"))
     group = modules[prefix]
     layers = sorted({k for k, _ in group if k is not None})
@@ -156,7 +158,7 @@ def _cell_from(params: dict[str, LazyArray], options: dict[str, Any], defaults: 
 def _pick_module(modules: Groups, wanted: str | None) -> str:
     if wanted is None:
         return next(iter(modules))
-    prefix = wanted.rstrip(".") + "." if wanted else ""
+    prefix = wanted.rstrip(".") + "." if wanted and wanted != "(top level)" else ""
     if prefix not in modules:
         names = ", ".join(p[:-1] or "(top level)" for p in modules)
         raise InputError(f"no recurrent module {wanted!r}; the file's recurrent modules: {names}")
