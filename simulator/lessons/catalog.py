@@ -22,6 +22,7 @@ from simulator.core.errors import InputError
 from simulator.document.paths import asset_path
 from simulator.document.presets import list_presets, load_preset
 from simulator.lessons.checks import LANGUAGES, CheckResult, run_check, validate_check
+from simulator.lessons.training_checks import train_settings_problems
 
 __all__ = ["HIGHLIGHT_KEYS", "LANGUAGES", "LESSON_DIR", "CheckResult", "Lesson", "LessonInfo", "Page",
            "list_lessons", "load_lesson", "run_check"]
@@ -36,8 +37,8 @@ HIGHLIGHT_KEYS: dict[str, frozenset[str]] = {
 }
 _FILE = re.compile(r"(\d\d)-([a-z0-9]+(?:-[a-z0-9]+)*)\.json")
 _LESSON_KEYS = {"id", "order", "title", "summary", "pages"}
-_PAGE_KEYS = {"id", "preset", "step", "highlight", "unit", "play", "title", "body", "checks"}
-_PAGE_REQUIRED = _PAGE_KEYS - {"unit", "play"}
+_PAGE_KEYS = {"id", "preset", "step", "highlight", "unit", "play", "title", "body", "checks", "train"}
+_PAGE_REQUIRED = _PAGE_KEYS - {"unit", "play", "train"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class Page:
         By language code; the body is Markdown-lite (``**bold**``, ```code```).
     checks : tuple of dict
         Validated checks, each with its ``preset`` filled in.
+    train : dict or None
+        Settings for the Train panel (``training_checks.TRAIN_KEYS``) the page sets up, or None.
     """
 
     id: str
@@ -77,6 +80,7 @@ class Page:
     title: dict[str, str]
     body: dict[str, str]
     checks: tuple[dict[str, Any], ...]
+    train: dict[str, Any] | None = None
 
     def run_checks(self) -> list[CheckResult]:
         """Measure every check of the page against the engine."""
@@ -177,6 +181,9 @@ def _page(data: Any, current: str | None, presets: dict[str, tuple[str, int, int
         _int(unit, "unit", 0, hidden - 1)
     if not isinstance(data.get("play", False), bool):
         raise ValueError("play must be true or false")
+    train = data.get("train")
+    if train is not None and train_settings_problems(train):
+        raise ValueError(f"train: {'; '.join(train_settings_problems(train))}")
     if not isinstance(data["checks"], list):
         raise ValueError("checks must be a list")
     checks = []
@@ -190,7 +197,7 @@ def _page(data: Any, current: str | None, presets: dict[str, tuple[str, int, int
     return Page(id=data["id"], preset=preset, current_preset=current, kind=kind,
                 step=_int(data["step"], "step", 0, length - 1), highlight=tuple(highlight), unit=unit,
                 play=data.get("play", False), title=_texts(data["title"], "title"),
-                body=_texts(data["body"], "body"), checks=tuple(checks))
+                body=_texts(data["body"], "body"), checks=tuple(checks), train=train)
 
 
 def _preset_table() -> dict[str, tuple[str, int, int]]:

@@ -32,6 +32,7 @@ from simulator.core.simulation import run
 from simulator.core.trace import Trace
 from simulator.document.presets import load_preset
 from simulator.document.session import Session
+from simulator.lessons.training_checks import run_trained, trained_problems
 
 __all__ = ["CHECK_FIELDS", "LANGUAGES", "CheckResult", "measure_step_time", "run_check", "validate_check"]
 
@@ -54,6 +55,7 @@ CHECK_FIELDS: dict[str, tuple[dict[str, type], dict[str, type]]] = {
     "state_size": ({**_P, "equals": int}, {}),
     "step_time": (_P, {"repeats": int}),
     "text_mentions": ({"lang": str, "terms": list}, {}),
+    "trained": ({"train": dict, "last": int}, {**_P, **_BOUNDS, "measure": str, "slow": bool}),
 }
 _TEXT_ONLY = {"text_mentions"}
 LANGUAGES = ("en", "ko")  # every text of a lesson exists in each
@@ -105,6 +107,8 @@ def validate_check(check: Any, kinds: dict[str, tuple[str, int, int]]) -> list[s
                  and not _is(check[k], fields[k])]
     if problems or check["type"] in _TEXT_ONLY:
         return problems or _text_problems(check)
+    if check["type"] == "trained":
+        return trained_problems(check)
     presets = check["presets"] if "presets" in check else [check["preset"]]
     unknown = [p for p in presets if p not in kinds]
     if unknown or len(presets) != (2 if "presets" in check else 1):
@@ -296,4 +300,6 @@ def run_check(check: dict[str, Any], text: dict[str, str] | None = None) -> Chec
     """
     if check["type"] == "text_mentions":
         return _text_mentions(check, (text or {}).get(check["lang"], ""))
+    if check["type"] == "trained":
+        return CheckResult(*run_trained(check))
     return _RUNNERS[check["type"]](check)

@@ -74,7 +74,7 @@ def test_walk_every_page_of_every_lesson(make_window, qtbot, lang):
     win = make_window(lang)
     panel = win.lesson_panel
     assert panel.lang == lang
-    assert len(panel.lessons) == 4
+    assert len(panel.lessons) == 5
     for lesson in panel.lessons:
         action = win.findChild(QAction, f"action_lesson_{lesson.id}")
         assert lesson.title[lang] in action.text()
