@@ -166,3 +166,27 @@ def test_export_runs_in_onnxruntime(tmp_path, kind, options):
     back = load_weights(path)
     assert back.config() == cell.config()
     np.testing.assert_allclose(back.weight_hh, cell.weight_hh, atol=1e-7)  # float32 in the file
+
+
+@pytest.mark.parametrize(("slot", "name", "value"), [
+    (4, "sequence_lens", np.array([3], np.int32)),
+    (5, "initial_h", np.full((1, 1, H), 0.5, np.float32)),
+])
+def test_initial_state_or_lengths_stored_in_the_graph_are_refused(tmp_path, slot, name, value):
+    model = _model("RNN", _weights("RNN"))
+    node = model.graph.node[0]
+    while len(node.input) <= slot:
+        node.input.append("")
+    node.input[slot] = name
+    model.graph.initializer.append(numpy_helper.from_array(value, name))
+    with pytest.raises(InputError, match=f"{name} .* is stored in the graph; the simulator does not apply"):
+        load_weights(_save(model, tmp_path))
+
+
+def test_initial_state_as_a_graph_input_is_noted(tmp_path):
+    model = _model("GRU", _weights("GRU"), linear_before_reset=1)
+    node = model.graph.node[0]
+    node.input.extend(["", "h0"])
+    model.graph.input.append(helper.make_tensor_value_info("h0", TensorProto.FLOAT, [1, 1, H]))
+    _, info = load_weights_with_info(_save(model, tmp_path))
+    assert "GateScope starts from its own state" in info and info.module == "rec" and info.modules == ("rec",)

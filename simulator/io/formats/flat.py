@@ -53,7 +53,8 @@ def flat_cell(arrays: dict[str, LazyArray], meta: str | None, *, layer: int, dir
     if keras_names:
         sets = find_keras_sets(arrays)
         if direction != "forward":
-            raise InputError("Keras-named arrays have no reverse direction; use direction='forward'")
+            raise InputError("Keras-named arrays hold one direction: this file has no reverse half "
+                             "(for --direction reverse)")
         names = [prefix or "(top level)" for prefix, _ in sets]
         layer = choose_module(names, layer, options.get("module"), source != "safetensors", "layer")
         prefix, found = sets[layer]
