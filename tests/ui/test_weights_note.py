@@ -2,11 +2,14 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox
 
-from ui.dialogs.import_dialog import weight_choices
+from ui.dialogs.import_dialog import WeightChoiceDialog, weight_choices
 
 torch = pytest.importorskip("torch")
-pytestmark = pytest.mark.torch
+pytestmark = [pytest.mark.torch,
+              pytest.mark.qt_log_ignore("This plugin does not support")]  # offscreen, on show()
 
 H = 3
 
@@ -33,7 +36,7 @@ def test_choices_list_every_module_by_its_name(tmp_path):
     np.testing.assert_array_equal(choices[2].cell.weight_hh, encoder.weight_hh_l0.detach().numpy())
 
 
-def test_import_shows_module_direction_and_assumptions(window, tmp_path, monkeypatch):
+def test_import_shows_module_direction_and_assumptions(window, tmp_path):
     c = window.controller
     note = window.findChild(type(window.centralWidget()), "weights_note")
     assert note is not None and not note.isVisible()
@@ -59,10 +62,23 @@ def test_import_shows_module_direction_and_assumptions(window, tmp_path, monkeyp
     assert "Assumed: nonlinearity not stored in a state dict" in text and "forward direction" in text
     np.testing.assert_array_equal(c.snapshot().inputs, before)
 
-    asked = []
-    monkeypatch.setattr(window.documents, "import_weights_file", lambda path, *a: asked.append(path))
+    assert window.documents.display_name() == "relu"  # the save prompt's name
+
+    def pick_relu(tries=50):  # the dialog Change… opens: choose relu, then OK
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, WeightChoiceDialog):
+            if tries:
+                QTimer.singleShot(10, lambda: pick_relu(tries - 1))
+            return
+        dialog.findChild(QComboBox, "weight_nonlinearity").setCurrentIndex(1)
+        dialog.accept()
+
+    QTimer.singleShot(0, pick_relu)
     window.findChild(type(note.button), "weights_note_change").click()
-    assert asked == [str(tmp_path / "relu.pt")]
-    c.undo_stack.undo()
-    c.undo_stack.undo()
+    assert c.cell.options()["nonlinearity"] == "relu" and "Assumed" not in note.label.text()
+    with torch.no_grad():
+        ref = rnn(torch.from_numpy(before))[0].numpy()
+    np.testing.assert_allclose(c.trace.h, ref, rtol=0, atol=1e-12)
+    for _ in range(3):
+        c.undo_stack.undo()
     assert not note.isVisible()

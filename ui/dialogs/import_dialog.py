@@ -17,9 +17,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QVBoxLayout,
@@ -151,6 +153,7 @@ class WeightChoiceDialog(QDialog):
         note = QLabel(tr("A reverse direction consumes the sequence last step first, as the framework "
                          "does; its trace rows are in that order."), self, wordWrap=True)
         note.setVisible(any(c.direction == "reverse" for c in choices))
+        self.settings = self._unstored_settings(choices)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -160,16 +163,43 @@ class WeightChoiceDialog(QDialog):
         box.addWidget(intro)
         box.addWidget(self.list, 1)
         box.addWidget(note)
+        for label, combo in self.settings.values():
+            row = QHBoxLayout()
+            row.addWidget(label)
+            row.addWidget(combo, 1)
+            box.addLayout(row)
         box.addWidget(buttons)
         self.resize(680, 360)
+
+    def _unstored_settings(self, choices: list[WeightChoice]) -> dict[str, tuple[QLabel, QComboBox]]:
+        """A combo per setting the file does not store (RNN nonlinearity, GRU reset), default first."""
+        assumed = " ".join(a for c in choices for a in getattr(c.description, "assumptions", ()))
+        found = {}
+        for key, text, items in (
+                ("nonlinearity", tr("RNN nonlinearity (not stored in the file):"),
+                 [(tr("tanh (the framework's default)"), None), ("relu", "relu")]),
+                ("reset_after", tr("GRU reset (not stored in the file):"),
+                 [(tr("after the recurrent matmul (the default)"), None),
+                  (tr("before the recurrent matmul"), False)])):
+            if f"{key} not stored" in assumed:
+                combo = QComboBox(self, objectName=f"weight_{key}")
+                for shown, value in items:
+                    combo.addItem(shown, value)
+                found[key] = (QLabel(text, self), combo)
+        return found
+
+    def options(self) -> dict[str, Any]:
+        """The settings the user changed from the framework's default (load options)."""
+        return {key: combo.currentData() for key, (_label, combo) in self.settings.items()
+                if combo.currentIndex() > 0}
 
     def chosen(self) -> WeightChoice:
         """The selected layer and direction (the first when nothing is selected)."""
         return self.choices[max(self.list.currentRow(), 0)]
 
 
-def choose_weights(parent: QWidget, path: str, layer: int | None = None,
-                   direction: str | None = None, module: str | None = None) -> WeightChoice | None:
+def choose_weights(parent: QWidget, path: str, layer: int | None = None, direction: str | None = None,
+                   module: str | None = None, always_ask: bool = False) -> WeightChoice | None:
     """The cell to import from ``path``: asked for when the file holds several; None when cancelled.
 
     Parameters
@@ -178,6 +208,8 @@ def choose_weights(parent: QWidget, path: str, layer: int | None = None,
     path : str
     layer, direction, module : optional
         Load exactly this layer / direction (of this module), without asking.
+    always_ask : bool
+        Show the dialog even for a single choice (to change a setting the file does not store).
 
     Raises
     ------
@@ -191,13 +223,23 @@ def choose_weights(parent: QWidget, path: str, layer: int | None = None,
         return WeightChoice(layer, direction, cell, info, module)
     with busy_cursor():
         choices = weight_choices(path)
-    if len(choices) == 1:
+    if len(choices) == 1 and not always_ask:
         return choices[0]
     dialog = WeightChoiceDialog(path, choices, parent)
     try:
-        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen, options = dialog.chosen(), dialog.options()
     finally:
         dialog.deleteLater()
+    applies = {"rnn": "nonlinearity", "gru": "reset_after"}.get(chosen.cell.kind)
+    options = {k: v for k, v in options.items() if k == applies}
+    if not options:
+        return chosen
+    if chosen.module is not None:
+        options["module"] = chosen.module
+    cell, info = load_weights_with_info(path, layer=chosen.layer, direction=chosen.direction, **options)
+    return WeightChoice(chosen.layer, chosen.direction, cell, info, chosen.module)
 
 
 def weight_filter() -> str:

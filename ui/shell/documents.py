@@ -228,18 +228,19 @@ class DocumentManager(QObject):
         """Choose the module, layer and direction again from the last imported file (else ask for one)."""
         path = getattr(self, "_weights_path", "")
         if path and os.path.isfile(path):
-            self.import_weights_file(path)
+            self.import_weights_file(path, ask=True)
         else:
             self.import_weights()
 
-    def import_weights_file(self, path: str, layer: int | None = None, direction: str | None = None) -> bool:
+    def import_weights_file(self, path: str, layer: int | None = None, direction: str | None = None,
+                            ask: bool = False) -> bool:
         """Replace the cell by one in a weight file (undoable), asking which layer or direction when it
         holds several (unless given); ``settings["weights_source"]`` records where it came from, the
         document takes the file's name and the description says what was loaded."""
         from ui.dialogs.import_dialog import choose_weights
 
         try:
-            choice = choose_weights(self.window, path, layer, direction)
+            choice = choose_weights(self.window, path, layer, direction, always_ask=ask)
         except InputError as err:
             self.error(tr("Cannot import the weights"), str(err))
             return False
