@@ -225,7 +225,7 @@ def simulate(args: argparse.Namespace) -> str:
     if branch is not None:
         from simulator.insight import branch_to_dict, divergence, run_branch
 
-        branched = run_branch(cell, x, state, branch, original=trace)
+        branched = run_branch(cell, trace.x, state, branch, original=trace)  # steps as consumed
         first = divergence(trace, branched)[0]
         extra |= {"branch": branch_to_dict(branch), "divergence_step": first}
         trace = branched

@@ -177,3 +177,17 @@ def test_new_reverse_cell_and_help(cli, tmp_path):
     shown = cli("--help")
     for flag in ("--direction", "--module", "--activation", "--recurrent-activation", "--reset-after"):
         assert flag in shown.out
+
+
+def test_force_gate_on_a_reverse_cell_counts_consumed_steps(cli, tmp_path):
+    out = tmp_path / "t.npz"
+    done = cli("--cell", "gru", "--hidden-size", 3, "--direction", "reverse", "--text", "abcdef",
+               "--force-gate", "z=1@2", "--out", out)
+    assert done.code == 0 and "diverges at step 2" in done.out, done.err
+    plain = tmp_path / "p.npz"
+    assert cli("--cell", "gru", "--hidden-size", 3, "--direction", "reverse", "--text", "abcdef",
+               "--out", plain).code == 0
+    branched, original = _trace(out), _trace(plain)
+    np.testing.assert_array_equal(branched["h"][:2], original["h"][:2])
+    np.testing.assert_allclose(branched["h"][2], branched["h"][1], rtol=0, atol=1e-15)  # z = 1 keeps h
+    np.testing.assert_array_equal(branched["x"], original["x"])
