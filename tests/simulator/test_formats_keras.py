@@ -147,3 +147,18 @@ def test_go_backwards_runs_reversed(tmp_path, suffix):
     else:  # weights only: go_backwards is not stored, so the cell runs forward
         assert cell.direction == "forward"
         np.testing.assert_allclose(simulator.run(cell, X[::-1]).h, ref, atol=1e-5)
+
+
+def test_bidirectional_with_its_own_backward_layer(tmp_path):
+    forward = keras.layers.LSTM(H, return_sequences=True)
+    backward = keras.layers.LSTM(H, return_sequences=True, go_backwards=True)
+    bi = keras.layers.Bidirectional(forward, backward_layer=backward)
+    model = keras.Sequential([keras.Input((None, D)), bi])
+    _randomise(bi, 7)
+    ref = _reference(model)
+    path = tmp_path / "own.keras"
+    model.save(path)
+    back = load_weights(path, direction="reverse")
+    assert back.direction == "reverse"
+    np.testing.assert_allclose(simulator.run(back, X).h[::-1], ref[:, H:], atol=1e-5)
+    np.testing.assert_allclose(simulator.run(load_weights(path), X).h, ref[:, :H], atol=1e-5)
