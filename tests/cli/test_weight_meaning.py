@@ -191,3 +191,17 @@ def test_force_gate_on_a_reverse_cell_counts_consumed_steps(cli, tmp_path):
     np.testing.assert_array_equal(branched["h"][:2], original["h"][:2])
     np.testing.assert_allclose(branched["h"][2], branched["h"][1], rtol=0, atol=1e-15)  # z = 1 keeps h
     np.testing.assert_array_equal(branched["x"], original["x"])
+
+
+@pytest.mark.torch
+def test_pickled_whole_module_is_refused_in_a_real_process(main_py, torch, tmp_path):
+    torch.save(torch.nn.GRU(D, H), tmp_path / "model.pt")  # the whole module, not its state dict
+    done = main_py("simulate", "--weights", "model.pt", "--text", "abc", "--out", "t.npz")
+    done.assert_refused(tmp_path / "t.npz")
+    assert "pickled whole model (torch.nn.modules.rnn.GRU)" in done.err
+    assert "torch.save(model.state_dict(), PATH)" in done.err and "\x1b" not in done.err
+    torch.save(torch.nn.GRU(D, H).state_dict(), tmp_path / "state.pt")
+    np.save(tmp_path / "x.npy", X)
+    ok = main_py("simulate", "--weights", "state.pt", "--inputs", "x.npy", "--out", "t.npz")
+    assert ok.code == 0, ok.err
+    assert ok.out.startswith("wrote t.npz: GRU (reset after matmul), 3 inputs, 4 units")
