@@ -54,6 +54,7 @@ def test_import_shows_module_direction_and_assumptions(window, tmp_path):
         ref = net(torch.from_numpy(before))[0].numpy()[:, H:]
     np.testing.assert_allclose(c.trace.h[::-1], ref, rtol=0, atol=1e-12)
     np.testing.assert_array_equal(c.snapshot().inputs, before)  # saved in the caller's order
+    np.testing.assert_array_equal(c.snapshot_fields(inputs=c.trace.x.copy())["inputs"], before)  # autosave
 
     rnn = _uniform(torch.nn.RNN(D, H, nonlinearity="relu", dtype=torch.float64))
     torch.save(rnn.state_dict(), tmp_path / "relu.pt")

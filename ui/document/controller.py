@@ -110,6 +110,8 @@ class Controller(Playback, QObject):
 
         ``inputs`` (T, D) stands in for the trace's inputs when given (the autosave's own copy).
         """
+        if inputs is not None and self.cell.direction == "reverse":
+            inputs = inputs[::-1]  # the trace's copy is in the order consumed; a session keeps the caller's
         s, trace = self.session, self.trace
         return {"cell": self.cell.copy(), "inputs": self.simulation.inputs if inputs is None else inputs,
                 "h0": trace.h0.copy(), "c0": None if trace.c0 is None else trace.c0.copy(),
