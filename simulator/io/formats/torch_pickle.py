@@ -49,6 +49,9 @@ def _rebuild_tensor(storage: np.ndarray, offset: int, size: tuple[int, ...], str
         raise InputError(f"a tensor of size {size} runs past its storage of {storage.size} values")
     if 0 in size:
         return np.zeros(size, storage.dtype)
+    count = int(np.prod(size))
+    if list(stride) == [int(np.prod(size[k + 1:])) for k in range(len(size))]:  # contiguous: one block copy
+        return storage[offset:offset + count].reshape(size).copy()
     view = np.lib.stride_tricks.as_strided(storage[offset:], size, [s * storage.itemsize for s in stride],
                                            writeable=False)
     return np.array(view)
