@@ -78,22 +78,25 @@ def validate_state(cell: Cell, state: dict[str, Any] | None) -> tuple[np.ndarray
 
 
 def recompute(cell: Cell, trace: Trace, start: int = 0,
-              progress: Callable[[int, int], None] | None = None) -> None:
-    """Recompute rows ``start`` … ``T − 1`` of ``trace`` in place from the row before.
+              progress: Callable[[int, int], None] | None = None, stop: int | None = None) -> None:
+    """Recompute rows ``start`` … ``stop − 1`` (to ``T − 1`` by default) of ``trace`` in place.
 
-    ``progress(done, total)``, when given, is called after each chunk of :data:`CHUNK` steps
-    (a long recompute can keep a window painting between chunks). Chunks end on multiples of
-    the input-projection block, so the rows are bit-identical to one uninterrupted run.
+    Each row follows from the row before. ``progress(done, total)``, when given, is called after
+    each chunk of :data:`CHUNK` steps (a long recompute can keep a window painting between
+    chunks). Any split of the rows into consecutive calls or chunks is bit-identical to one
+    uninterrupted run (the kernels project inputs in blocks aligned to step 0).
     """
-    if not 0 <= start <= trace.length:
-        raise IndexError(f"start step {start} outside 0..{trace.length}")
-    T = trace.length
+    T = trace.length if stop is None else stop
+    if not 0 <= start <= T <= trace.length:
+        raise IndexError(f"rows {start}..{T} outside 0..{trace.length}")
     # Only a relu RNN can leave the float range (its true state grows without bound); it then
     # holds inf / NaN from that step on, as the exports document, without a warning.
     with np.errstate(over="ignore", invalid="ignore"):
         if progress is None:
             if start < T:
                 cell.kernel(trace, start, T)
+            if stop is not None:  # a slice of a longer settle: its summaries follow row by row
+                trace.settle(T)
             return
         lo = start
         while lo < T:
@@ -219,6 +222,10 @@ class Simulation:
         self.cell = cell
         recompute(cell, self.trace, 0, self.progress)
 
-    def refresh(self, start: int = 0) -> None:
-        """Recompute from ``start`` after the cell's arrays were edited in place."""
-        recompute(self.cell, self.trace, start, self.progress)
+    def refresh(self, start: int = 0, stop: int | None = None) -> None:
+        """Recompute from ``start`` after the cell's arrays were edited in place.
+
+        With ``stop``, rows ``start`` … ``stop − 1`` only and no progress reports: a caller that
+        settles a trace in slices (rows before ``start`` final) gets the rows of one full rerun.
+        """
+        recompute(self.cell, self.trace, start, self.progress if stop is None else None, stop)

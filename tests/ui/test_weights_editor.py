@@ -109,7 +109,7 @@ def test_bias_selection_label(editor):
     assert editor.selected() == ("bias_ih", (5,), "b_if")
 
 
-def test_a_drag_is_one_undo_step(editor):
+def test_a_drag_is_one_undo_step(editor, qtbot):
     c = editor.controller
     block = editor.canvas("weight_hh").blocks[1]
     start, level = float(c.cell.weight_hh[5, 2]), editor.level
@@ -119,6 +119,7 @@ def test_a_drag_is_one_undo_step(editor):
     editor.drag_finished()
     assert c.cell.weight_hh[5, 2] == pytest.approx(start + 40 * level / 100, abs=1e-6)
     assert c.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: not c.settling, timeout=5000)  # the rows settle between frames
     np.testing.assert_allclose(c.trace.h, _h_of(c), atol=1e-12)
     c.undo_stack.undo()
     assert c.cell.weight_hh[5, 2] == start

@@ -21,11 +21,12 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from ui.i18n import tr
 
-__all__ = ["FRAME_SECONDS", "LONG_RECOMPUTE", "SHOW_AFTER", "RecomputeProgress", "SettledRows", "busy_cursor"]
+__all__ = ["FRAME_SECONDS", "LONG_RECOMPUTE", "SHOW_AFTER", "RecomputeProgress", "SettledRows",
+           "SettlingMarker", "busy_cursor"]
 
 LONG_RECOMPUTE = 65_536  # steps; a shorter recompute simply runs (≤ ~0.5 s even at H = 256)
 FRAME_SECONDS = 1 / 60
@@ -142,6 +143,26 @@ class SettledRows:
     def forget(self) -> None:
         """Drop what was processed (a new document, or rebuilt views)."""
         self._span = None
+
+
+class SettlingMarker(QLabel):
+    """A subtle "settling…" in the status bar while a weight drag's trace is not final everywhere.
+
+    Parameters
+    ----------
+    settling_changed : SignalInstance
+        The controller's ``settler.settling_changed(bool)``.
+    parent : QWidget, optional
+    """
+
+    def __init__(self, settling_changed: object, parent: QWidget | None = None) -> None:
+        super().__init__(tr("settling…"), parent)
+        self.setObjectName("settling_marker")
+        self.setToolTip(tr("The new weights are still reaching the later steps; those parts of the "
+                           "views show the previous values until this disappears"))
+        self.setEnabled(False)  # greyed: a note, not an alarm
+        self.setVisible(False)
+        settling_changed.connect(self.setVisible)
 
 
 @contextlib.contextmanager

@@ -19,6 +19,7 @@ from simulator.document.session import Session
 from ui.background.long_work import LONG_RECOMPUTE
 from ui.document import commands
 from ui.document.playback import Playback
+from ui.document.settling import Settler
 
 __all__ = ["Controller"]
 
@@ -32,7 +33,8 @@ class Controller(Playback, QObject):
     -------
     step_changed(int)       the cursor moved (0 … T − 1)
     trace_changed(int)      the trace was recomputed from this step onward
-    trace_progress(int, int) rows first … done − 1 of a long recompute are final (trace_changed follows)
+    trace_progress(int, int) rows first … done − 1 of a long recompute or a drag's settle are final
+                            (trace_changed follows; ``(0, 0)`` restarts a settle)
     weights_changed()       a parameter changed (same kind and sizes)
     cell_changed()          kind, sizes or dtype changed, or a new document: views rebuild
     unit_changed(int)       the selected unit changed
@@ -69,10 +71,9 @@ class Controller(Playback, QObject):
         self.selected_unit = 0
         self._gradient_cache: tuple[Any, dict[str, np.ndarray] | None] = (None, None)
         self._version = 0
-        # a drag (merged edits) writes at once; recompute and signals once per event-loop pass
-        self._deferring = self._stale_trace = self._pending = False
-        self._flush_timer = QTimer(self, singleShot=True, interval=0)
-        self._flush_timer.timeout.connect(self.flush)
+        # a drag (merged edits) writes at once; the trace settles in slices between frames
+        self._deferring = False
+        self.settler = Settler(self)
         # the window's RecomputeProgress: called between chunks of a recompute of ≥ LONG_RECOMPUTE steps
         self.progress_hook: Callable[[int, int], None] | None = None
         self._install(session, keep_step=True)
@@ -85,10 +86,17 @@ class Controller(Playback, QObject):
 
     @property
     def trace(self) -> Trace:
-        """The current trace (T rows), always up to date with the cell's weights."""
-        if self._stale_trace:  # a drag's weight is written but its recompute is still queued
-            self._stale_trace = False
-            self.simulation.refresh(0)
+        """The current trace (T rows); while :attr:`settling`, rows from ``settler.final`` on are stale."""
+        return self.simulation.trace
+
+    @property
+    def settling(self) -> bool:
+        """True while a drag's new weights have not reached every row of the trace yet."""
+        return self.settler.active
+
+    def final_trace(self) -> Trace:
+        """The trace with every row final (settles a drag's rest now): for exports and saves."""
+        self.settler.settle_now()
         return self.simulation.trace
 
     @property
@@ -112,7 +120,7 @@ class Controller(Playback, QObject):
         """
         if inputs is not None and self.cell.direction == "reverse":
             inputs = inputs[::-1]  # the trace's copy is in the order consumed; a session keeps the caller's
-        s, trace = self.session, self.trace
+        s, trace = self.session, self.final_trace()
         return {"cell": self.cell.copy(), "inputs": self.simulation.inputs if inputs is None else inputs,
                 "h0": trace.h0.copy(), "c0": None if trace.c0 is None else trace.c0.copy(),
                 "step": self.step, "title": s.title,
@@ -136,7 +144,7 @@ class Controller(Playback, QObject):
         self.undo_stack.push(commands.ReplaceSessionCommand(self, session, text))
 
     def _install(self, session: Session, keep_step: bool) -> None:
-        self._stale_trace = self._pending = False  # a queued drag update is superseded
+        self.settler.cancel()  # a drag's settle is superseded
         self.session = session
         self.simulation = Simulation(session.cell.copy(), session.inputs, session.state(),
                                      progress=self._report)  # views are rebuilt: nothing to settle
@@ -181,14 +189,8 @@ class Controller(Playback, QObject):
             self._deferring = False
 
     def flush(self) -> None:
-        """Recompute and notify the views now for weights a drag has written (no-op otherwise)."""
-        if not self._pending:
-            return
-        self._pending = False
-        self._flush_timer.stop()
-        _ = self.trace  # recomputes when stale
-        self.weights_changed.emit()
-        self.trace_changed.emit(0)
+        """Finish a drag's settle now: every row final and the views notified (no-op otherwise)."""
+        self.settler.settle_now()
 
     def set_inputs(self, start: int, values: Any, text: str = "Edit inputs",
                    cols: slice = slice(None)) -> None:
@@ -213,13 +215,16 @@ class Controller(Playback, QObject):
     def _write_parameter(self, name: str, index: Any, values: np.ndarray) -> None:
         getattr(self.cell, name)[index] = values
         self._changed()
-        self._stale_trace = self._pending = True
-        if self._deferring:
-            self._flush_timer.start()
-        else:
-            self.flush()
+        if self._deferring:  # a drag: the rows settle in slices between frames
+            self.settler.restart()
+            return
+        self.settler.cancel()
+        self.simulation.refresh(0)
+        self.weights_changed.emit()
+        self.trace_changed.emit(0)
 
     def _write_inputs(self, start: int, values: np.ndarray, cols: slice) -> None:
+        self.flush()  # the rows before ``start`` must be final
         rows = self.trace.x[start:start + len(values)].copy()
         rows[:, cols] = values
         self.simulation.set_inputs(start, rows)
@@ -227,10 +232,12 @@ class Controller(Playback, QObject):
         self.trace_changed.emit(start)
 
     def _insert_inputs(self, start: int, rows: np.ndarray) -> None:
+        self.flush()
         self.simulation.insert(start, rows)
         self._resized(start)
 
     def _delete_inputs(self, start: int, count: int) -> None:
+        self.flush()
         self.simulation.delete(start, count)
         self._resized(start)
 
@@ -283,6 +290,8 @@ class Controller(Playback, QObject):
         key = (self._version, end)
         if self._gradient_cache[0] == key:
             return self._gradient_cache[1]
+        if self.settling and end >= self.settler.final:
+            return None  # its rows are not final yet; the settle announces the step when they are
         from simulator.core.gradients import gradient_window
 
         start = max(0, end - GRADIENT_WINDOW)

@@ -130,7 +130,7 @@ class Exporter(QObject):
         try:
             cost = c.length * (2 * c.cell.hidden_size) ** 3
             gradients = self.full_gradients() if cost < 5e10 else None
-            export_trace(c.cell, c.trace, path, fmt, gradients=gradients)
+            export_trace(c.cell, c.final_trace(), path, fmt, gradients=gradients)
         except (InputError, OSError) as err:
             self._fail("trace", err)
             return False
