@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from ui.background.long_work import RecomputeProgress
+from ui.background.long_work import RecomputeProgress, SettlingMarker
 from ui.dialogs.weights_note import WeightsNote
 from ui.document.controller import Controller
 from ui.i18n import describe_cell, localized, title_safe
@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.cell_label = QLabel(self)
         self.cell_label.setObjectName("status_cell")
         self.statusBar().addPermanentWidget(self.cell_label)
+        self.statusBar().addPermanentWidget(SettlingMarker(self.controller.settler.settling_changed))
         self.controller.cell_changed.connect(self._show_cell)
         self.controller.trace_changed.connect(self._show_cell)
         self._show_cell()
