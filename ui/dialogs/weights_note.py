@@ -28,7 +28,10 @@ def weights_note_text(source: dict[str, Any]) -> str:
     where.append(tr("reverse direction: consumes the sequence last step first") if reverse
                  else tr("forward direction"))
     lines = [tr("Weights from {file}: {where}").format(file=source.get("file", "?"), where=", ".join(where))]
-    lines += [tr("Assumed: {what}").format(what=a) for a in source.get("assumptions", [])]
+    assumed = source.get("assumptions", [])
+    lines += [tr("Assumed: {what}").format(what=a) for a in assumed]
+    if any("not stored" in a and ("nonlinearity" in a or "reset_after" in a) for a in assumed):
+        lines.append(tr("Change… sets what the file does not store."))
     return "\n".join(lines)
 
 
