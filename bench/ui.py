@@ -1,6 +1,6 @@
 """UI benchmark (offscreen): the whole window's cost per step, play, seek, edits, launch, and H = 256.
 
-    python bench/ui.py [--steps 10000] [--hidden 64] [--full-repaint] [--no-profile]
+    python bench/ui.py [--steps 10000] [--hidden 64] [--full-repaint] [--no-profile] [--drag-only]
 
 Every frame is timed from the controller call to the end of ``processEvents``, which
 delivers the signals and performs the repaints Qt scheduled (the offscreen platform
@@ -137,28 +137,52 @@ def edit_time(window) -> float:
     return statistics.median(edits)
 
 
-def weight_drag(window) -> tuple[float, float, bool]:
-    """A drag of 5 frames with 4 mouse moves queued in each: (median frame s, recomputes a frame, exact)."""
+def weight_drag(window, moves: int = 40) -> tuple[float, float, bool]:
+    """A drag of ``moves`` frames, one mouse move each: (p95 frame s, settled s after the last move, exact).
+
+    A frame is the move plus one event-loop pass (the settle's slice and the repaints). Settled is
+    the time from the last move until every row is final and the views have repainted. Exact: the
+    trace then equals a fresh run bit for bit.
+    """
     from simulator.core.simulation import run
 
     c = window.controller
-    recomputes: list[int] = []
-    c.trace_changed.connect(recomputes.append)
-    frames, counts, value = [], [], 0.0
-    for _ in range(5):
-        before = len(recomputes)
+    c.seek(c.length // 2)
+    frame(window)
+    frames, value = [], float(c.cell.weight_hh[3, 2])
+    for _ in range(moves):
+        value += 0.01
         start = time.perf_counter()
-        for _ in range(4):
-            value += 0.01
-            c.set_parameter("weight_hh", (3, 2), value, text="Drag", merge_key="bench-drag")
+        c.set_parameter("weight_hh", (3, 2), value, text="Drag", merge_key="bench-drag")
         frame(window)
         frames.append(time.perf_counter() - start)
-        counts.append(len(recomputes) - before)
-    c.trace_changed.disconnect(recomputes.append)
+    start = time.perf_counter()
+    while c.settling:
+        frame(window)
+    frame(window)  # the views' repaint of the final trace
+    settled = time.perf_counter() - start
     trace = c.simulation.trace
-    fresh = run(c.cell, trace.x, {"h": trace.h0, "c": trace.c0})
-    exact = bool(np.array_equal(trace.h, fresh.h)) and c.cell.weight_hh[3, 2] == value
-    return statistics.median(frames), max(counts), exact
+    fresh = run(c.cell.copy(), trace.x, {"h": trace.h0, "c": trace.c0})
+    exact = all(np.array_equal(trace.arrays()[k], v) for k, v in fresh.arrays().items())
+    exact = exact and c.cell.weight_hh[3, 2] == value and c.undo_stack.count() == 1
+    c.undo_stack.clear()
+    return float(np.percentile(frames, 95)), settled, exact
+
+
+def drag_report(hidden: int, steps: int) -> list[bool]:
+    """Issue 15's two figures for each kind on its own window (default layout)."""
+    results = []
+    for kind in ("lstm", "gru", "rnn"):
+        window = make_window(hidden, steps, kind)
+        p95, settled, exact = weight_drag(window)
+        results.append(report(f"{kind.upper()} weight drag frame (p95)", ms(p95), 1000 / 60) and exact)
+        results.append(report(f"{kind.upper()} weight drag settled", ms(settled), 150.0))
+        print(f"    after it the trace {'equals' if exact else 'DIFFERS from'} a fresh run; one undo step")
+        window.controller.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+        settle()
+    return results
 
 
 def insight_step(window) -> bool:
@@ -181,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hidden", type=int, default=64)
     parser.add_argument("--full-repaint", action="store_true", help="repaint the whole window every frame")
     parser.add_argument("--no-profile", action="store_true", help="targets only, no profile")
+    parser.add_argument("--drag-only", action="store_true", help="only the weight-drag figures (issue 15)")
     args = parser.parse_args(argv)
     global FULL_REPAINT
     FULL_REPAINT = args.full_repaint
@@ -190,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     results = []
     print(f"GateScope UI benchmark (offscreen), LSTM H = {args.hidden}, T = {args.steps}")
+    results += drag_report(args.hidden, args.steps)
+    if args.drag_only:
+        print(f"{sum(results)} of {len(results)} targets met")
+        return 0 if all(results) else 1
     window = make_window(args.hidden, args.steps)
     c = window.controller
     results.append(measured_step(window, "default layout"))
@@ -209,11 +238,6 @@ def main(argv: list[str] | None = None) -> int:
     results.append(report("seek to a random step (95th percentile)", ms(p95), 16.0))
     edit = edit_time(window)
     results.append(report("input edit at step 9,000 redrawn (median of 5)", ms(edit), 50.0))
-    drag, per_frame, exact = weight_drag(window)
-    print(f"  weight drag frame: {ms(drag):.1f} ms (recompute of all {c.length} steps from step 0 + redraw; "
-          f"the trace after the drag {'equals' if exact else 'DIFFERS from'} a fresh run)")
-    results.append(report("weight drag: recomputes per frame (4 moves queued a frame)", per_frame, 1.0, "")
-                   and exact)
     if not args.no_profile:
         print(f"profile at H = {args.hidden}:")
         profile(lambda: (c.step_forward(), frame(window)), "one step", 100)

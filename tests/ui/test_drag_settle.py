@@ -40,6 +40,7 @@ def thin_slices(monkeypatch):
     """A few rows a pass, so even a short trace settles over several passes."""
     monkeypatch.setattr(settling, "SLICE_ROWS", 64)
     monkeypatch.setattr(settling, "SLICE_SECONDS", 0.0)
+    monkeypatch.setattr(settling, "RESTING_SLICE_SECONDS", 0.0)
 
 
 _moves = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(0, 1),

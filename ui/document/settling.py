@@ -2,8 +2,8 @@
 
 A weight edit changes every row, and a full rerun of a long trace takes longer than a frame.
 During a drag the controller writes the weight at once and a :class:`Settler` recomputes the
-rows in slices of at most :data:`SLICE_SECONDS` per event-loop pass, so the window keeps
-painting at the screen's rate; a new move restarts it from step 0. Rows before
+rows in slices of about :data:`SLICE_SECONDS` per event-loop pass (longer once the mouse rests),
+so the window keeps painting at the screen's rate; a new move restarts it from step 0. Rows before
 :attr:`Settler.final` hold their final values: the slices report them as the long-recompute
 machinery does (``trace_progress(0, done)``, pooled by the views' ``SettledRows``); the step on
 screen is announced (``step_changed``) as soon as its row is final, and ``weights_changed`` and
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SLICE_ROWS", "SLICE_SECONDS", "Settler"]
 
-SLICE_SECONDS = 0.006  # compute per event-loop pass: the rest of a 16.7 ms frame is for painting
+SLICE_SECONDS = 0.006  # compute per event-loop pass while moves come: the rest of a frame is painting
+RESTING_SLICE_SECONDS = 0.011  # once the mouse rests (nothing new to paint a frame), longer slices
+RESTING_AFTER = 0.05  # seconds without a move before the slices grow
 SLICE_ROWS = 256  # rows per kernel call (a multiple of the input-projection block)
 
 
@@ -46,6 +48,7 @@ class Settler(QObject):
         super().__init__(controller)
         self._controller = controller
         self.final = 0  # rows 0 … final − 1 are final (meaningful while settling)
+        self._moved = 0.0  # perf_counter of the last restart
         self._active = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._slice)
@@ -58,6 +61,7 @@ class Settler(QObject):
     def restart(self) -> None:
         """The weights changed: every row is stale; recompute from step 0 in later passes."""
         self.final = 0
+        self._moved = time.perf_counter()
         c = self._controller
         c.simulation.trace.mark_changed(0)
         c.trace_progress.emit(0, 0)  # views forget rows they pooled for older weights
@@ -70,7 +74,8 @@ class Settler(QObject):
         """Recompute rows for up to :data:`SLICE_SECONDS`, then report or finish."""
         c = self._controller
         T, step, before = c.length, c.step, self.final
-        deadline = time.perf_counter() + SLICE_SECONDS
+        now = time.perf_counter()
+        deadline = now + (RESTING_SLICE_SECONDS if now - self._moved > RESTING_AFTER else SLICE_SECONDS)
         while self.final < T:  # at least one slice a pass, however slow the machine
             stop = min(T, self.final + SLICE_ROWS)
             c.simulation.refresh(self.final, stop)
