@@ -155,7 +155,8 @@ def test_exported_pt_loads_into_torch_cells(tmp_path):
 def test_pickled_module_is_refused(tmp_path):
     path = tmp_path / "module.pt"
     torch.save(torch.nn.LSTM(D, H), path)  # a whole pickled module, not a state dict
-    with pytest.raises(InputError, match=r"pickled whole model \(torch\.nn\.modules\.rnn\.LSTM\), not a state "
-                       r"dict; save the weights with torch\.save\(model\.state_dict\(\), PATH\)") as caught:
+    expected = (r"pickled whole model \(torch\.nn\.modules\.rnn\.LSTM\), not a state dict; save the weights "
+                r"with torch\.save\(model\.state_dict\(\), PATH\)")
+    with pytest.raises(InputError, match=expected) as caught:
         load_weights(path)
     assert "\x1b" not in str(caught.value) and "\n" not in str(caught.value)
