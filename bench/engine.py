@@ -42,6 +42,45 @@ KINDS = (("rnn", "RNN tanh"), ("lstm", "LSTM"), ("gru", "GRU"))
 CELL_LOOP_TARGET = 2.0  # ours must be at least this many times faster than the torch cell loop
 LAYER_TARGET = 1.0  # ours may take at most this fraction of the torch layer's time
 MEMORY_TARGET = 1.1  # retained bytes / trace.nbytes
+FLOOR_TARGET = 1.5  # ours / the bare Python-level floor (issue 15)
+
+
+def floor_seconds(H: int, width: int, x: np.ndarray, repeats: int) -> float:
+    """The bare Python-level floor: per step one (H, width) matvec into a buffer, an add and a tanh.
+
+    ``width`` is the kind's gate block (H, 3H or 4H), so the floor does the same BLAS work.
+    """
+    rng = np.random.default_rng(1)
+    w_t = np.ascontiguousarray(rng.standard_normal((width, H)).T * 0.1)
+    rows = x @ rng.standard_normal((x.shape[1], width))  # the input projection, outside the timing
+    out, tmp = np.empty((len(x), width)), np.empty(width)
+
+    def loop() -> None:
+        h = np.zeros(H)
+        for row, o in zip(rows, out, strict=True):
+            np.dot(h, w_t, out=tmp)
+            np.add(row, tmp, out=o)
+            np.tanh(o, out=o)
+            h = o[:H]
+
+    return median_seconds(loop, repeats)
+
+
+def floor_rows(sizes: list[int], x: np.ndarray, repeats: int) -> int:
+    """Print each kind's floor and its ratio to it, measured side by side; the number of FAILs."""
+    T, failures = len(x), 0
+    print(f"\nfloor: one (H, G·H) matvec, an add and a tanh per step (µs); ours / floor ≤ {FLOOR_TARGET}×")
+    print(f"{'kind':<9}{'H':>5}{'floor':>9}{'ours':>9}{'ratio':>9}")
+    for kind, label in KINDS:
+        for H in sizes:
+            cell = make_cell(kind, x.shape[1], H, seed=0)
+            floor = floor_seconds(H, cell.blocks * H, x, repeats)
+            ours = median_seconds(lambda c=cell: run(c, x), repeats)
+            ratio = ours / floor
+            failures += ratio > FLOOR_TARGET
+            print(f"{label:<9}{H:>5}{floor / T * 1e6:>9.2f}{ours / T * 1e6:>9.2f}{ratio:>8.2f}×  "
+                  f"{'PASS' if ratio <= FLOOR_TARGET else 'FAIL'}")
+    return failures
 
 
 def blas_info() -> str:
@@ -156,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{t_layer / T * 1e6:>9.2f}{speedup:>10.1f}×{share:>11.2f}×  "
                   f"≥{CELL_LOOP_TARGET:.0f}× / ≤{LAYER_TARGET:.1f}×   {'PASS' if ok else 'FAIL'}"
                   f"  (max|Δh| {err:.1e})")
+    failures += floor_rows(args.sizes, x, args.repeats)
     print(f"\nmemory, {T} steps, D = {D}: tracemalloc around run() vs trace.nbytes (MB)")
     print(f"{'kind':<5}{'H':>5}{'nbytes':>12}{'retained':>12}{'ratio':>8}{'peak':>10}{'ratio':>8}   target")
     for kind, _ in KINDS:
