@@ -37,7 +37,7 @@ def test_empty_file(tmp_path, suffix):
 
 
 def test_missing_file_and_directory(tmp_path):
-    with pytest.raises(InputError, match="(?i)no such file"):
+    with pytest.raises(InputError, match=r"(?i)no such file"):
         load_weights(tmp_path / "nope.npz")
     with pytest.raises(InputError, match="is a directory"):
         load_weights(tmp_path)
