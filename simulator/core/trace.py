@@ -234,16 +234,25 @@ class Trace:
             if old is not None and old.shape[0] != self.length:
                 setattr(self, name, old[: self.length].copy())
 
-    def copy(self) -> Trace:
-        """A deep copy with capacity equal to the length."""
+    def copy(self, start: int = 0, stop: int | None = None) -> Trace:
+        """A deep copy of rows ``start`` … ``stop − 1`` (all by default), capacity equal to its length.
+
+        A window's initial state is the state entering ``start``: an immutable snapshot that work
+        on another thread can read while this trace changes (its row k is step ``start + k``).
+        """
+        stop = self.length if stop is None else stop
+        if not 0 <= start <= stop <= self.length:
+            raise IndexError(f"rows {start}..{stop} outside 0..{self.length}")
+        h0, c0 = self.state_before(start)
         new = Trace.__new__(Trace)
         new.__dict__.update(self.__dict__)
         new._abs_max = {}
-        new.h0 = self.h0.copy()
-        new.c0 = None if self.c0 is None else self.c0.copy()
+        new.length = stop - start
+        new.h0 = h0.copy()
+        new.c0 = None if c0 is None else c0.copy()
         for name in ("_x", "_h", "_c", "_g"):
             old = getattr(self, name)
-            setattr(new, name, None if old is None else old[: self.length].copy())
+            setattr(new, name, None if old is None else old[start:stop].copy())
         return new
 
     def first_nonfinite(self) -> int | None:

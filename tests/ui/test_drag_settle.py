@@ -113,3 +113,22 @@ def test_the_settling_marker_shows_only_while_rows_are_stale(qtbot, thin_slices)
     assert marker.isHidden()
     c.undo_stack.undo()  # an undo recomputes at once: no marker
     assert marker.isHidden() and not c.settling
+
+
+def test_a_gradient_job_reads_its_own_snapshot(qtbot, thin_slices):
+    from simulator.core.gradients import gradient_window
+
+    c = _controller(steps=600)
+    c.seek(500)
+    before = gradient_window(c.cell.copy(), c.trace.copy(), 500, start=100)
+    job = c.gradient_job()  # taken on the GUI thread, run later (a worker thread)
+    c.set_parameter("weight_hh", (0, 1), 1.2, merge_key="drag")
+    QCoreApplication.processEvents()  # rows being rewritten while the job waits
+    assert c.gradient_job()() is None  # step 500 is not final yet: nothing mixed is shown
+    result = job()
+    np.testing.assert_array_equal(result["t"], np.arange(100, 501))
+    for key, values in before.items():
+        np.testing.assert_array_equal(result[key], values)  # the old weights' numbers, whole
+    qtbot.waitUntil(lambda: not c.settling, timeout=5000)
+    after = gradient_window(c.cell.copy(), c.trace.copy(), 500, start=100)
+    np.testing.assert_array_equal(c.gradients()["dhT_dh"], after["dhT_dh"])

@@ -284,17 +284,30 @@ class Controller(Playback, QObject):
         """‖∂h_end/∂h_t‖ (and ‖∂c_end/∂c_t‖ for the LSTM) for t in a window before ``end``.
 
         Returns a dict with ``t`` (the steps, shape (n,)), ``dhT_dh`` (n,) and, for the LSTM,
-        ``dcT_dc`` (n,); cached until the trace changes.
+        ``dcT_dc`` (n,); cached until the trace changes; None while those rows settle.
+        """
+        return self.gradient_job(end)()
+
+    def gradient_job(self, end: int | None = None) -> Callable[[], dict[str, np.ndarray] | None]:
+        """:meth:`gradients` as work for another thread: call this on the GUI thread, run the result anywhere.
+
+        The job holds copies of the cell and of the window's rows, never the live trace.
         """
         end = self.step if end is None else end
         key = (self._version, end)
         if self._gradient_cache[0] == key:
-            return self._gradient_cache[1]
+            cached = self._gradient_cache[1]
+            return lambda: cached
         if self.settling and end >= self.settler.final:
-            return None  # its rows are not final yet; the settle announces the step when they are
+            return lambda: None  # its rows are not final yet; the settle announces the step when they are
         from simulator.core.gradients import gradient_window
 
         start = max(0, end - GRADIENT_WINDOW)
-        result = {"t": np.arange(start, end + 1), **gradient_window(self.cell, self.trace, end, start=start)}
-        self._gradient_cache = (key, result)
-        return result
+        cell, window = self.cell.copy(), self.simulation.trace.copy(start, end + 1)
+
+        def job() -> dict[str, np.ndarray]:
+            result = {"t": np.arange(start, end + 1), **gradient_window(cell, window, end - start)}
+            self._gradient_cache = (key, result)  # one assignment: safe from a worker thread
+            return result
+
+        return job

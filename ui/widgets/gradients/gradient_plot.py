@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -158,7 +159,7 @@ class GradientPlot(TitleFitting, QWidget):
         """
         if force:
             self._stale = False
-            self._show(self._compute(self.controller.step))
+            self._show(self._compute(self.controller.gradient_job(self.controller.step)))
             return
         if not self.isVisible():
             return
@@ -167,20 +168,22 @@ class GradientPlot(TitleFitting, QWidget):
             return
         self._stale = False
         end, generation = self.controller.step, self._generation
-        self._worker = threading.Thread(target=self._work, args=(end, generation), daemon=True,
+        job = self.controller.gradient_job(end)  # copies taken here, on the GUI thread
+        self._worker = threading.Thread(target=self._work, args=(end, generation, job), daemon=True,
                                         name="gradient-plot")
         self._worker.start()
 
-    def _compute(self, end: int) -> dict[str, np.ndarray] | Exception | None:
+    def _compute(self, job: Callable[[], dict[str, np.ndarray] | None]) -> object:
+        """The job's result, or the exception it raised (shown in the status line)."""
         try:
-            return self.controller.gradients(end)
+            return job()
         except Exception as exc:  # shown in the status line (e.g. the gradient module missing)
             return exc
 
-    def _work(self, end: int, generation: int) -> None:
-        # numpy releases the GIL in the matrix products, so the window stays responsive; the
-        # trace may change meanwhile, in which case the generation differs and the result is dropped
-        result = self._compute(end)
+    def _work(self, end: int, generation: int, job: Callable[[], dict[str, np.ndarray] | None]) -> None:
+        # numpy releases the GIL in the matrix products, so the window stays responsive; the job
+        # reads its own copies; if the trace changed meanwhile the generation differs and it is dropped
+        result = self._compute(job)
         with contextlib.suppress(RuntimeError):  # the widget was deleted while we worked
             self._computed.emit(end, generation, result)
 
