@@ -169,10 +169,10 @@ def weight_drag(window, moves: int = 40) -> tuple[float, float, bool]:
     return float(np.percentile(frames, 95)), settled, exact
 
 
-def drag_report(hidden: int, steps: int) -> list[bool]:
-    """Issue 15's two figures for each kind on its own window (default layout)."""
+def drag_report(cells: list[tuple[str, int]], steps: int) -> list[bool]:
+    """Issue 15's two figures for each (kind, H) on its own window (default layout)."""
     results = []
-    for kind in ("lstm", "gru", "rnn"):
+    for kind, hidden in cells:
         window = make_window(hidden, steps, kind)
         p95, settled, exact = weight_drag(window)
         results.append(report(f"{kind.upper()} weight drag frame (p95)", ms(p95), 1000 / 60) and exact)
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     results = []
     print(f"GateScope UI benchmark (offscreen), LSTM H = {args.hidden}, T = {args.steps}")
-    results += drag_report(args.hidden, args.steps)
+    results += drag_report([(kind, args.hidden) for kind in ("lstm", "gru", "rnn")], args.steps)
     if args.drag_only:
         print(f"{sum(results)} of {len(results)} targets met")
         return 0 if all(results) else 1
