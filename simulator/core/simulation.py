@@ -222,6 +222,16 @@ class Simulation:
         self.cell = cell
         recompute(cell, self.trace, 0, self.progress)
 
+    def set_parameter(self, name: str, index: Any, values: Any, recompute_now: bool = True) -> None:
+        """Write ``cell.<name>[index] = values`` and recompute every step (a weight reaches all of them).
+
+        ``recompute_now=False`` leaves the rows to the caller (a drag settles them in slices with
+        :meth:`refresh`).
+        """
+        getattr(self.cell, name)[index] = values
+        if recompute_now:
+            recompute(self.cell, self.trace, 0, self.progress)
+
     def refresh(self, start: int = 0, stop: int | None = None) -> None:
         """Recompute from ``start`` after the cell's arrays were edited in place.
 

@@ -57,10 +57,10 @@ class SetParameterCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._controller._write_parameter(self.name, self.index, self.new)
+        self._controller.apply_parameter(self.name, self.index, self.new)
 
     def undo(self) -> None:
-        self._controller._write_parameter(self.name, self.index, self.old)
+        self._controller.apply_parameter(self.name, self.index, self.old)
 
 
 class SetInputsCommand(QUndoCommand):
@@ -105,10 +105,10 @@ class SetInputsCommand(QUndoCommand):
         return self._values(1)
 
     def redo(self) -> None:
-        self._controller._write_inputs(self.start, self.new, self.cols)
+        self._controller.apply_inputs(self.start, self.new, self.cols)
 
     def undo(self) -> None:
-        self._controller._write_inputs(self.start, self.old, self.cols)
+        self._controller.apply_inputs(self.start, self.old, self.cols)
 
 
 class ResizeInputsCommand(QUndoCommand):
@@ -125,10 +125,10 @@ class ResizeInputsCommand(QUndoCommand):
             self.rows, self.inserting = controller.trace.x[start:start + count].copy(), False
 
     def _insert(self) -> None:
-        self._controller._insert_inputs(self.start, self.rows)
+        self._controller.apply_insert(self.start, self.rows)
 
     def _delete(self) -> None:
-        self._controller._delete_inputs(self.start, len(self.rows))
+        self._controller.apply_delete(self.start, len(self.rows))
 
     def redo(self) -> None:
         (self._insert if self.inserting else self._delete)()
@@ -147,7 +147,7 @@ class ReplaceSessionCommand(QUndoCommand):
         self.new = new
 
     def redo(self) -> None:
-        self._controller._install(self.new, keep_step=False)
+        self._controller.install(self.new, keep_step=False)
 
     def undo(self) -> None:
-        self._controller._install(self.old, keep_step=True)
+        self._controller.install(self.old, keep_step=True)

@@ -76,7 +76,7 @@ class Controller(Playback, QObject):
         self.settler = Settler(self)
         # the window's RecomputeProgress: called between chunks of a recompute of ≥ LONG_RECOMPUTE steps
         self.progress_hook: Callable[[int, int], None] | None = None
-        self._install(session, keep_step=True)
+        self.install(session, keep_step=True)
 
     # -- document ----------------------------------------------------------------------
     @property
@@ -135,7 +135,7 @@ class Controller(Playback, QObject):
         """Open a document: replaces everything and clears the undo history."""
         self.pause()
         self.undo_stack.clear()
-        self._install(session, keep_step=True)
+        self.install(session, keep_step=True)
         self.path = path
         self.undo_stack.setClean()
 
@@ -143,7 +143,8 @@ class Controller(Playback, QObject):
         """Replace the document as one undoable edit (kind change, import, new inputs …)."""
         self.undo_stack.push(commands.ReplaceSessionCommand(self, session, text))
 
-    def _install(self, session: Session, keep_step: bool) -> None:
+    def install(self, session: Session, keep_step: bool) -> None:
+        """Make ``session`` the document (views rebuild); commands and :meth:`load_session` call it."""
         self.settler.cancel()  # a drag's settle is superseded
         self.session = session
         self.simulation = Simulation(session.cell.copy(), session.inputs, session.state(),
@@ -211,19 +212,22 @@ class Controller(Playback, QObject):
         if count > 0 and self.length - count >= 1:
             self.undo_stack.push(commands.ResizeInputsCommand(self, start, text, count=count))
 
-    # called by commands only
-    def _write_parameter(self, name: str, index: Any, values: np.ndarray) -> None:
-        getattr(self.cell, name)[index] = values
+    # -- applying an edit: what commands call (redo and undo); each updates the model, then signals
+    def apply_parameter(self, name: str, index: Any, values: np.ndarray) -> None:
+        """Write a parameter through :meth:`Simulation.set_parameter`; a drag's rows settle later."""
+        drag = self._deferring  # a drag: the rows settle in slices between frames
+        if not drag:
+            self.settler.cancel()
+        self.simulation.set_parameter(name, index, values, recompute_now=not drag)
         self._changed()
-        if self._deferring:  # a drag: the rows settle in slices between frames
+        if drag:
             self.settler.restart()
             return
-        self.settler.cancel()
-        self.simulation.refresh(0)
         self.weights_changed.emit()
         self.trace_changed.emit(0)
 
-    def _write_inputs(self, start: int, values: np.ndarray, cols: slice) -> None:
+    def apply_inputs(self, start: int, values: np.ndarray, cols: slice) -> None:
+        """Write input rows (columns ``cols``) through :meth:`Simulation.set_inputs`."""
         self.flush()  # the rows before ``start`` must be final
         rows = self.trace.x[start:start + len(values)].copy()
         rows[:, cols] = values
@@ -231,12 +235,14 @@ class Controller(Playback, QObject):
         self._changed()
         self.trace_changed.emit(start)
 
-    def _insert_inputs(self, start: int, rows: np.ndarray) -> None:
+    def apply_insert(self, start: int, rows: np.ndarray) -> None:
+        """Insert rows (n, D) before ``start`` through :meth:`Simulation.insert`."""
         self.flush()
         self.simulation.insert(start, rows)
         self._resized(start)
 
-    def _delete_inputs(self, start: int, count: int) -> None:
+    def apply_delete(self, start: int, count: int) -> None:
+        """Delete ``count`` rows at ``start`` through :meth:`Simulation.delete`."""
         self.flush()
         self.simulation.delete(start, count)
         self._resized(start)

@@ -28,7 +28,7 @@ class TrainingCommand(ReplaceSessionCommand):
     """Replace the document by the training probe; :meth:`update` swaps the "after" document in place."""
 
     def redo(self) -> None:
-        self._controller._install(self.new, keep_step=True)  # the step the user looks at stays
+        self._controller.install(self.new, keep_step=True)  # the step the user looks at stays
 
     def update(self, session: Session) -> None:
         """Make ``session`` the document this command leads to, and show it."""
