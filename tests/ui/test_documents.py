@@ -23,7 +23,10 @@ def _drop(window, path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    enter = QDragEnterEvent(QPoint(200, 200), *args)
+    try:  # PySide6 6.12 takes a QPointF (and deprecates QPoint); earlier releases take a QPoint only
+        enter = QDragEnterEvent(QPointF(200, 200), *args)
+    except TypeError:
+        enter = QDragEnterEvent(QPoint(200, 200), *args)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(200, 200), *args)
