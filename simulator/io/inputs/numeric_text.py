@@ -25,7 +25,6 @@ _NUMBER_BYTES = b"0123456789.eE+-"
 _SPACES = b" \t"
 _TO_SPACE = bytes.maketrans(b"\t\r\n", b"   ")
 _BLANK_LINES = re.compile(rb"\n[ \t]*(?=\n)")
-_ROW_BREAK = re.compile(rb"\]\s*,\s*\[")
 
 
 def _only(body: bytes, allowed: bytes) -> bool:
@@ -87,15 +86,21 @@ def numeric_json(text: bytes) -> np.ndarray | None:
         None for anything else, including valid JSON of another shape.
     """
     text = text.translate(_TO_SPACE).strip()
+    while b"  " in text:  # whitespace runs to single spaces, then none beside brackets and commas
+        text = text.replace(b"    ", b" ").replace(b"  ", b" ")
+    for spaced in (b" [", b"[ ", b" ]", b"] ", b" ,", b", "):
+        text = text.replace(spaced, spaced.strip())
     if not (text.startswith(b"[") and text.endswith(b"]")):
         return None
-    inner = text[1:-1].strip()
+    inner = text[1:-1]
+    del text
     if inner.startswith(b"[") and inner.endswith(b"]"):
-        body = _ROW_BREAK.sub(b"\n", inner[1:-1])
+        body = inner[1:-1].replace(b"],[", b"\n")  # bytes.replace: no list of pieces, unlike re.sub
         if b"[" in body or b"]" in body:  # nested deeper, or rows not separated by exactly one comma
             return None
     else:
         body = inner.replace(b",", b"\n")
+    del inner
     if not body.strip() or not _only(body, _NUMBER_BYTES + b" \n,"):
         return None
     return _rows(body, b",")
