@@ -33,12 +33,10 @@ def _input_array(inputs: Any, input_size: int) -> np.ndarray:
     return arr
 
 
-def _fill_inputs(dest: np.ndarray, arr: np.ndarray) -> None:
-    """Copy checked ``arr`` into ``dest`` (same shape) and refuse NaN / inf, naming step and dim."""
-    with np.errstate(over="ignore"):  # a float64 beyond float32's range becomes inf, refused below
-        dest[...] = arr
+def _check_inputs(x: np.ndarray) -> None:
+    """Refuse NaN / inf in written inputs ``x`` (T, D), naming the step and the dimension."""
     try:
-        check_finite(dest, "inputs")
+        check_finite(x, "inputs")
     except InputError as err:  # name the step and the dimension rather than an index tuple
         raise InputError(str(err).replace("at index (", "at (step, dim) (")) from None
 
@@ -55,7 +53,9 @@ def validate_inputs(inputs: Any, input_size: int, dtype: Any = np.float64) -> np
     """
     arr = _input_array(inputs, input_size)
     out = np.empty(arr.shape, np.dtype(dtype))
-    _fill_inputs(out, arr)
+    with np.errstate(over="ignore"):  # a float64 beyond float32's range becomes inf, refused below
+        out[...] = arr
+    _check_inputs(out)
     return out
 
 
@@ -126,8 +126,8 @@ def run(cell: Cell, inputs: Any, state: dict[str, Any] | None = None,
         x = x[::-1]
     h0, c0 = validate_state(cell, state)
     trace = cell.new_trace(len(x))
-    _fill_inputs(trace._x, x)  # straight into the trace: no second copy of a long sequence
-    trace.length = len(x)
+    trace.write_inputs(0, x)  # straight into the trace: no second copy of a long sequence
+    _check_inputs(trace.x)
     trace.h0[:] = h0
     if c0 is not None:
         trace.c0[:] = c0
@@ -173,7 +173,7 @@ class Simulation:
         rows = validate_inputs(rows, self.cell.input_size, self.cell.dtype)
         if start < 0 or start + len(rows) > self.length:
             raise IndexError(f"rows {start}..{start + len(rows) - 1} outside 0..{self.length - 1}")
-        self.trace._x[start:start + len(rows)] = rows
+        self.trace.write_inputs(start, rows)
         recompute(self.cell, self.trace, start, self.progress)
 
     def insert(self, start: int, rows: Any) -> None:
@@ -181,12 +181,7 @@ class Simulation:
         rows = validate_inputs(rows, self.cell.input_size, self.cell.dtype)
         if not 0 <= start <= self.length:
             raise IndexError(f"insert position {start} outside 0..{self.length}")
-        T, n = self.length, len(rows)
-        self.trace.reserve(T + n)
-        x = self.trace._x
-        x[start + n:T + n] = x[start:T].copy()
-        x[start:start + n] = rows
-        self.trace.length = T + n
+        self.trace.insert_inputs(start, rows)
         recompute(self.cell, self.trace, start, self.progress)
 
     def append(self, rows: Any) -> None:
@@ -197,9 +192,7 @@ class Simulation:
         """Delete ``count`` steps from ``start`` and recompute from there."""
         if start < 0 or count < 0 or start + count > self.length:
             raise IndexError(f"cannot delete {count} steps at {start} of {self.length}")
-        x, T = self.trace._x, self.length
-        x[start:T - count] = x[start + count:T].copy()
-        self.trace.length = T - count
+        self.trace.delete_inputs(start, count)
         recompute(self.cell, self.trace, start, self.progress)
 
     def set_state(self, state: dict[str, Any] | None) -> None:
@@ -217,8 +210,7 @@ class Simulation:
         if not same:
             raise InputError("set_cell needs the same kind, sizes and dtype; build a new Simulation")
         if cell.direction != self.cell.direction:  # the trace keeps the inputs in the order consumed
-            x = self.trace._x
-            x[:self.length] = x[:self.length][::-1].copy()
+            self.trace.write_inputs(0, self.trace.x[::-1].copy())
         self.cell = cell
         recompute(cell, self.trace, 0, self.progress)
 

@@ -211,6 +211,31 @@ class Trace:
             raise KeyError(f"this {self.kind.upper()} trace has no {name!r}")
         return self._abs_max.setdefault(name, BlockAbsMax()).value(values)
 
+    # -- inputs (the only writers of x; the caller validates, then recomputes) ---------------
+    def write_inputs(self, start: int, rows: np.ndarray) -> None:
+        """Overwrite inputs ``start`` … ``start + n − 1`` with ``rows`` (n, D); the length grows to fit.
+
+        A float64 beyond float32's range becomes inf here, for the caller's finiteness check.
+        """
+        self.reserve(start + len(rows))
+        with np.errstate(over="ignore"):
+            self._x[start:start + len(rows)] = rows
+        self.length = max(self.length, start + len(rows))
+
+    def insert_inputs(self, start: int, rows: np.ndarray) -> None:
+        """Insert ``rows`` (n, D) before step ``start``; later inputs move n steps on."""
+        T, n = self.length, len(rows)
+        self.reserve(T + n)
+        self._x[start + n:T + n] = self._x[start:T].copy()
+        self._x[start:start + n] = rows
+        self.length = T + n
+
+    def delete_inputs(self, start: int, count: int) -> None:
+        """Remove ``count`` inputs from step ``start``; later inputs move back."""
+        T = self.length
+        self._x[start:T - count] = self._x[start + count:T].copy()
+        self.length = T - count
+
     # -- size ------------------------------------------------------------------------
     def reserve(self, rows: int) -> None:
         """Make room for at least ``rows`` rows, growing by doubling (amortised O(1) appends)."""

@@ -158,8 +158,7 @@ def run_branch(cell: Cell, inputs: Any, state: dict[str, Any] | None, branch: Br
     T, start = len(x), branch.start
     edited = _edited_cell(cell, branch.weights)
     trace = cell.new_trace(T)
-    trace._x[:] = x
-    trace.length = T
+    trace.write_inputs(0, x)
     h0, c0 = validate_state(cell, state)
     trace.h0[:] = h0
     if c0 is not None:

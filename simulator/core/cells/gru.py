@@ -87,7 +87,7 @@ class GRUCell(Cell):
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
-        project_inputs(trace._x, w_ih, bias, gs, start, stop)
+        project_inputs(trace.x, w_ih, bias, gs, start, stop)
         h = trace.state_before(start)[0]
         views = (range(start, stop), gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
                  trace._h[start:stop])

@@ -95,7 +95,7 @@ class LSTMCell(Cell):
         H = self.hidden_size
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
-        project_inputs(trace._x, w_ih, bias, gs, start, stop)
+        project_inputs(trace.x, w_ih, bias, gs, start, stop)
         h, c = trace.state_before(start)
         tmp = np.empty(4 * H, self.dtype)
         ig = np.empty(H, self.dtype)

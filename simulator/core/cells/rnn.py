@@ -60,7 +60,7 @@ class RNNCell(Cell):
         trace.mark_changed(start)
         # an RNN has no gates, so there is nothing for ``force`` to overwrite
         hs = trace._h[start:stop]  # pre-activations are written straight into h, then squashed
-        project_inputs(trace._x, self.weight_ih, self.bias_ih + self.bias_hh, hs, start, stop)
+        project_inputs(trace.x, self.weight_ih, self.bias_ih + self.bias_hh, hs, start, stop)
         w_t = np.ascontiguousarray(self.weight_hh.T)  # h @ w_t: one gemv per step into a buffer
         h = trace.state_before(start)[0]
         tmp = np.empty(self.hidden_size, self.dtype)
