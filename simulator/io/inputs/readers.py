@@ -26,7 +26,7 @@ from simulator.io.limits import read_limited, regular_file
 __all__ = ["MAX_FILE_BYTES", "MAX_VALUES", "check_sequence", "load_inputs", "load_npz_arrays"]
 
 MAX_FILE_BYTES = 512 * 2**20   # an .npy / .npz larger than this is refused before reading
-MAX_TEXT_BYTES = 64 * 2**20    # .csv and .json are parsed in memory
+MAX_TEXT_BYTES = 128 * 2**20   # .csv and .json: plain numbers by numpy (a few copies of the text at peak)
 MAX_VALUES = 20_000_000        # T·D of one sequence (160 MB at float64)
 MAX_JSON_DEPTH = 2             # a list of lists
 MAX_JSON_OBJECTS_BYTES = 4 * 2**20  # JSON that is not plain numbers is parsed into Python objects
