@@ -31,9 +31,14 @@ class TrainingCommand(ReplaceSessionCommand):
         self._controller.install(self.new, keep_step=True)  # the step the user looks at stays
 
     def update(self, session: Session) -> None:
-        """Make ``session`` the document this command leads to, and show it."""
+        """Make ``session`` the document this command leads to, and show it.
+
+        The document already shows this run's probe, so only the weights are written (the
+        views refresh as after a weight edit; nothing is rebuilt).
+        """
         self.new = session
-        self.redo()
+        for name, values in session.cell.parameters().items():
+            self._controller.apply_parameter(name, slice(None), values)
 
 
 class TrainingView:
