@@ -1402,11 +1402,11 @@
     </message>
     <message>
         <source>&amp;Train…</source>
-        <translation type="unfinished"></translation>
+        <translation>학습(&amp;T)…</translation>
     </message>
     <message>
         <source>Train this kind of cell on a task and watch it learn</source>
-        <translation type="unfinished"></translation>
+        <translation>이 종류의 셀을 과제에 학습시키며 배우는 과정을 지켜봅니다</translation>
     </message>
     <message>
         <source>Saturation and memory &amp;dashboard</source>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>Saturation and memory</source>
@@ -1510,6 +1510,26 @@
     </message>
     <message>
         <source>A reverse direction consumes the sequence last step first, as the framework does; its trace rows are in that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RNN nonlinearity (not stored in the file):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanh (the framework&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU reset (not stored in the file):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the recurrent matmul (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before the recurrent matmul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2274,80 +2294,80 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>반복</translation>
     </message>
     <message>
         <source>Race: RNN, LSTM and GRU</source>
-        <translation type="unfinished"></translation>
+        <translation>경주: RNN, LSTM, GRU</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>손실</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>정확도</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지</translation>
     </message>
     <message>
         <source>New race</source>
-        <translation type="unfinished"></translation>
+        <translation>새 경주</translation>
     </message>
     <message>
         <source>Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>그래프</translation>
     </message>
     <message>
         <source>{task}, {hidden} units each</source>
-        <translation type="unfinished"></translation>
+        <translation>{task}, 각각 유닛 {hidden}개</translation>
     </message>
     <message>
         <source>recall: remember the first symbol over a delay (distractors=1 puts a distractor at every step); adding; sine. Any task spec may be typed.</source>
         <extracomment>Tasks offered in the task box (any spec of simulator.training.tasks may be typed).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>recall: 지연 동안 첫 기호를 기억합니다(distractors=1이면 매 스텝 방해 기호); adding; sine. 어떤 과제 지정이든 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Clip the gradient&apos;s norm to this (0: no clipping)</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기 노름을 이 값으로 자릅니다(0: 자르지 않음)</translation>
     </message>
     <message>
         <source>The LSTM&apos;s forget-gate bias at the start (b_if; b_hf = 0): 3 keeps the gate open (σ(3) ≈ 0.95), 0 halves the memory every step</source>
-        <translation type="unfinished"></translation>
+        <translation>시작할 때 LSTM 망각 게이트의 편향(b_if; b_hf = 0): 3이면 게이트가 열려 있고(σ(3) ≈ 0.95), 0이면 기억이 매 스텝 절반으로 줄어듭니다</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>과제</translation>
     </message>
     <message>
         <source>Hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation>은닉 유닛</translation>
     </message>
     <message>
         <source>Optimiser</source>
-        <translation type="unfinished"></translation>
+        <translation>옵티마이저</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>학습률</translation>
     </message>
     <message>
         <source>Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>기울기 자르기</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>배치</translation>
     </message>
     <message>
         <source>Forget bias</source>
-        <translation type="unfinished"></translation>
+        <translation>망각 편향</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -2355,15 +2375,15 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 횟수</translation>
     </message>
     <message>
         <source>Train until paused or the iterations are done</source>
-        <translation type="unfinished"></translation>
+        <translation>일시 정지하거나 반복이 끝날 때까지 학습합니다</translation>
     </message>
     <message>
         <source>Stop after the current iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 반복이 끝나면 멈춥니다</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2371,50 +2391,98 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Train one iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>한 번 반복 학습합니다</translation>
     </message>
     <message>
         <source>New run</source>
-        <translation type="unfinished"></translation>
+        <translation>새 실행</translation>
     </message>
     <message>
         <source>Start over from new weights with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>이 설정으로 새 가중치에서 다시 시작합니다</translation>
     </message>
     <message>
         <source>Race…</source>
-        <translation type="unfinished"></translation>
+        <translation>경주…</translation>
     </message>
     <message>
         <source>Train an RNN, an LSTM and a GRU of this size on this task side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>이 크기의 RNN, LSTM, GRU를 이 과제에 나란히 학습시킵니다</translation>
     </message>
     <message>
         <source>Training history: drag to show the weights of an earlier iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 기록: 끌어서 이전 반복의 가중치를 봅니다</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>기록</translation>
     </message>
     <message>
         <source>Iteration {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>반복 {n}/{total}</translation>
     </message>
     <message>
         <source>loss {loss:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>손실 {loss:.3f}</translation>
     </message>
     <message>
         <source>probe accuracy {acc:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>탐색 시퀀스 정확도 {acc:.2f}</translation>
     </message>
     <message>
         <source>Training {task}</source>
-        <translation type="unfinished"></translation>
+        <translation>학습 중: {task}</translation>
     </message>
     <message>
         <source>iteration {n}</source>
+        <translation>반복 {n}</translation>
+    </message>
+    <message>
+        <source>Replace the open document?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the open document&apos;s own file. Replacing it with this export loses the saved session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reverse direction: consumes the sequence last step first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights from {file}: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assumed: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change… sets what the file does not store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the module, layer and direction again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
