@@ -2371,7 +2371,7 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">시드</translation>
+        <translation>시드</translation>
     </message>
     <message>
         <source>Iterations</source>
@@ -2387,7 +2387,7 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished">스텝</translation>
+        <translation>스텝</translation>
     </message>
     <message>
         <source>Train one iteration</source>
