@@ -28,11 +28,11 @@ class InsightTools(QObject):
     menu : QMenu
         objectName ``menu_tools``.
     actions : dict of str to QAction
-        ``action_compare``, ``action_branch``, ``action_dashboard``, ``action_conventions``,
+        ``action_compare``, ``action_branch``, ``action_train``, ``action_dashboard``, ``action_conventions``,
         ``action_reproduce_torch``, ``action_reproduce_keras``.
     compare_window, conventions_dialog : the views once opened (else None)
     docks : dict of str to QDockWidget
-        ``dock_branch`` and ``dock_dashboard`` once opened.
+        ``dock_branch``, ``dock_train`` and ``dock_dashboard`` once opened.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -55,6 +55,8 @@ class InsightTools(QObject):
                  "sessions) side by side on these inputs, with a memory test"), self.show_compare),
                 ("action_branch", tr("&Branch (what if)"), tr("Force a gate or change an input or a weight "
                  "from the current step and see the run diverge"), self.show_branch),
+                ("action_train", tr("&Train…"), tr("Train this kind of cell on a task and watch it learn"),
+                 self.show_train),
                 ("action_dashboard", tr("Saturation and memory &dashboard"), tr("Gate saturation, memory "
                  "timescales, W_hh's spectrum and the one-step Jacobian"), self.show_dashboard),
                 ("action_conventions", tr("C&onventions explorer…"), tr("How far the run moves under each "
@@ -70,6 +72,10 @@ class InsightTools(QObject):
             self.menu.addAction(action)
             if name in ("action_conventions",):
                 self.menu.addSeparator()
+        if getattr(window, "lesson_panel", None) is not None:  # a lesson page may set up the Train panel
+            from ui.widgets.training.lesson_link import follow_lessons
+
+            follow_lessons(window.lesson_panel, self.show_train)
 
     def show_compare(self) -> QWidget:
         """Open (or raise) the compare window."""
@@ -125,6 +131,13 @@ class InsightTools(QObject):
 
         return self._dock("dock_branch", tr("Branch (what if)"), BranchPanel,
                           Qt.DockWidgetArea.BottomDockWidgetArea)
+
+    def show_train(self) -> QDockWidget:
+        """Show the Train dock ``dock_train`` on the right."""
+        from ui.widgets.training.train_panel import TrainPanel
+
+        return self._dock("dock_train", tr("Train"), TrainPanel, Qt.DockWidgetArea.RightDockWidgetArea,
+                          beside="dock_gates")
 
     def show_dashboard(self) -> QDockWidget:
         """Show the dashboard dock ``dock_dashboard`` on the right."""

@@ -41,7 +41,7 @@ DOCKS: tuple[tuple[str, str, Qt.DockWidgetArea], ...] = (  # objectName, title, 
     ("dock_weights", QT_TR_NOOP("Weights"), _RIGHT),
 )
 # The Tools menu's docks, built on first use: objectName -> the ``window.insight`` method showing it.
-TOOL_DOCKS = {"dock_branch": "show_branch", "dock_dashboard": "show_dashboard"}
+TOOL_DOCKS = {"dock_branch": "show_branch", "dock_dashboard": "show_dashboard", "dock_train": "show_train"}
 
 
 def _scrollable(widget: QWidget, parent: QWidget, max_width: int = 480) -> QWidget:
