@@ -25,6 +25,7 @@ from ui.dialogs.export_dialog import (
     ask_save_path,
     ask_view,
 )
+from ui.dialogs.replace_guard import may_replace
 from ui.i18n import tr
 
 if TYPE_CHECKING:
@@ -103,6 +104,10 @@ class Exporter(QObject):
                   "view": tr("Cannot export the view"), "GIF": tr("Cannot export the GIF")}
         self.window.documents.error(titles.get(what, what), str(err))
 
+    def _may_write(self, path: str) -> bool:
+        """False when ``path`` is the open document's own file and the user keeps it."""
+        return may_replace(self.window, path, getattr(self.controller, "path", None))
+
     def _done(self, path: str) -> None:
         self.window.documents._remember_dir(path)
         self.window.statusBar().showMessage(tr("Exported {path}").format(path=path), 8000)
@@ -126,6 +131,8 @@ class Exporter(QObject):
             if chosen is None:
                 return False
             path, fmt = chosen
+        if not self._may_write(path):
+            return False
         c = self.controller
         try:
             cost = c.length * (2 * c.cell.hidden_size) ** 3
@@ -147,6 +154,8 @@ class Exporter(QObject):
             if chosen is None:
                 return False
             path, fmt = chosen
+        if not self._may_write(path):
+            return False
         fmt_name, naming = fmt or (None, "torch")
         try:
             save_weights(self.controller.cell, path, fmt_name, naming=naming)
