@@ -69,6 +69,7 @@ class TrainPanel(QWidget):
             row.addWidget(button)
         self.status = QLabel(objectName="train_status", wordWrap=True)
         self.curves = LearningCurves((("loss", tr("loss")), ("accuracy", tr("accuracy"))), "train_curves")
+        self.curves.setMinimumHeight(150)  # a readable curve even in a short dock
         self.slider = QSlider(Qt.Orientation.Horizontal, objectName="train_history")
         self.slider.setToolTip(tr("Training history: drag to show the weights of an earlier iteration"))
         self.slider.setRange(0, 0)
