@@ -80,7 +80,7 @@ def data_dir(tmp_path, monkeypatch):
 
 @pytest.fixture
 def managed(window, tmp_path):
-    return RecoveryManager(window, directory=tmp_path / "recovery", seconds=0.05)
+    return window.enable_recovery(directory=tmp_path / "recovery", seconds=0.05)
 
 
 def test_sigkill_mid_editing_then_the_next_launch_restores_the_work(tmp_path, data_dir, qtbot, monkeypatch):

@@ -52,7 +52,7 @@ def _interval_seconds() -> float:
 
 
 class RecoveryManager(QObject):
-    """The window's autosave (sets ``window.recovery``); one recovery file per running process.
+    """The window's autosave (``window.recovery``, see ``enable_recovery``); one recovery file per process.
 
     Parameters
     ----------
@@ -75,7 +75,6 @@ class RecoveryManager(QObject):
                  seconds: float | None = None) -> None:
         super().__init__(window)
         self.window = window
-        window.recovery = self  # the window's close deletes the file
         self.controller = c = window.controller
         self.directory = Path(directory) if directory is not None else recovery_dir()
         self.seconds = min(max(seconds, MIN_SECONDS), MAX_SECONDS) if seconds else _interval_seconds()

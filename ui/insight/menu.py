@@ -1,14 +1,15 @@
 """The Tools menu: compare cells, branch a run, the dashboard, the conventions explorer, reproduce scripts.
 
-:func:`install_insight_tools` adds the menu to the main window. The views are built the
-first time they are asked for, so they cost nothing (at launch or per step) until used.
+The main window puts :attr:`InsightTools.menu` in its menu bar and lists each dock that
+:attr:`InsightTools.dock_created` announces. The views are built the first time they are
+asked for, so they cost nothing (at launch or per step) until used.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -17,7 +18,7 @@ from ui.i18n import tr
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-__all__ = ["InsightTools", "install_insight_tools"]
+__all__ = ["InsightTools"]
 
 
 class InsightTools(QObject):
@@ -33,7 +34,14 @@ class InsightTools(QObject):
     compare_window, conventions_dialog : the views once opened (else None)
     docks : dict of str to QDockWidget
         ``dock_branch``, ``dock_train`` and ``dock_dashboard`` once opened.
+
+    Signals
+    -------
+    dock_created(QDockWidget)
+        A Tools dock just built (before it is shown): the window lists it in its View menu.
     """
+
+    dock_created = Signal(QDockWidget)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -44,11 +52,6 @@ class InsightTools(QObject):
         self._places: dict[str, tuple[Qt.DockWidgetArea, str]] = {}  # default area and tab neighbour
         self.menu = QMenu(tr("&Tools"), window)
         self.menu.setObjectName("menu_tools")
-        help_menu = window.menuBar().findChild(QMenu, "menu_help")
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
-        else:
-            window.menuBar().addMenu(self.menu)
         self.actions: dict[str, QAction] = {}
         for name, text, tip, slot in (
                 ("action_compare", tr("&Compare cells…"), tr("Run an RNN, an LSTM and a GRU (or saved "
@@ -68,7 +71,6 @@ class InsightTools(QObject):
             action = QAction(text, window, objectName=name, toolTip=tip, statusTip=tip)
             action.triggered.connect(lambda _=False, s=slot: s())
             self.actions[name] = action
-            window.actions_by_name[name] = action
             self.menu.addAction(action)
             if name in ("action_conventions",):
                 self.menu.addSeparator()
@@ -93,17 +95,16 @@ class InsightTools(QObject):
         if dock is None:
             dock = QDockWidget(title, self.window)
             dock.setObjectName(name)
-            dock.setWidget(factory(self.window.controller, dock))
+            widget = factory(self.window.controller, dock)
+            widget.setMinimumSize(max(widget.minimumWidth(), 240), max(widget.minimumHeight(), 150))  # usable
+            dock.setWidget(widget)
             self._places[name] = (area, beside)
             self._place(dock)
             toggle = dock.toggleViewAction()
             toggle.setObjectName(f"action_show_{name.removeprefix('dock_')}")
             toggle.setToolTip(tr("Show or hide the {panel} panel").format(panel=title))
-            if hasattr(self.window, "view_menu"):
-                self.window.view_menu.addAction(toggle)
-            if hasattr(self.window, "docks"):
-                self.window.docks[name] = dock
             self.docks[name] = dock
+            self.dock_created.emit(dock)
         dock.show()
         dock.raise_()
         return dock
@@ -114,8 +115,8 @@ class InsightTools(QObject):
         self.window.removeDockWidget(dock)  # a no-op for a new dock
         dock.setFloating(False)
         self.window.addDockWidget(area, dock)
-        neighbour = getattr(self.window, "docks", {}).get(beside)
-        if neighbour is not None and not neighbour.isFloating() and neighbour.isVisible():
+        neighbour = self.window.docks.get(beside)
+        if neighbour is not None and not neighbour.isFloating() and not neighbour.isHidden():
             self.window.tabifyDockWidget(neighbour, dock)  # a tab of a big panel, not a sliver
 
     def reset_docks(self) -> None:
@@ -167,8 +168,3 @@ class InsightTools(QObject):
             documents._remember_dir(path)
         return path
 
-
-def install_insight_tools(window: MainWindow) -> InsightTools:
-    """Add the Tools menu (``menu_tools``) and its actions to ``window``; stored as ``window.insight``."""
-    window.insight = InsightTools(window)
-    return window.insight

@@ -6,7 +6,7 @@ Tests and scripts find actions by ``objectName``; those names are stable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QStyle,
     QTextEdit,
@@ -28,7 +29,7 @@ from ui.theme import edit_icon
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
-__all__ = ["setup_actions", "setup_menus", "setup_toolbar", "ShortcutGuard", "TRANSPORT_KEYS"]
+__all__ = ["Menus", "setup_actions", "setup_menus", "setup_toolbar", "ShortcutGuard", "TRANSPORT_KEYS"]
 
 # Keys the transport takes from the window, unless a text field or table has the focus.
 TRANSPORT_KEYS = {Qt.Key.Key_Space, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End}
@@ -112,12 +113,13 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
         _action(window, "action_export_gif", tr("Run as animated &GIF…"),
                 tr("Save the run of the diagram as a GIF"), exports.export_gif),
         _action(window, "action_quit", tr("&Quit"), tr("Quit GateScope"), window.close, key.Quit),
+        _action(window, "action_focus", tr("&Focus on the cell"),
+                tr("Hide every panel: the diagram and the timeline fill the window (again: panels back)"),
+                None, "Ctrl+Shift+F"),
         _action(window, "action_reset_layout", tr("Reset &layout"),
                 tr("Put every panel back where it started"), window.reset_layout),
         _action(window, "action_about", tr("&About GateScope"), tr("Version and licence"), window.show_about),
     ]
-    if not actions[-3].shortcut().toString():
-        actions[-3].setShortcut(QKeySequence("Ctrl+Q"))  # some platforms have no standard Quit key
     undo = c.undo_stack.createUndoAction(window, tr("&Undo"))
     undo.setObjectName("action_undo")
     undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -130,6 +132,10 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
     redo.setIcon(edit_icon("redo"))
     actions += [undo, redo]
     by_name = {a.objectName(): a for a in actions}
+    if not by_name["action_quit"].shortcut().toString():
+        by_name["action_quit"].setShortcut(QKeySequence("Ctrl+Q"))  # some platforms have no standard Quit key
+    by_name["action_focus"].setCheckable(True)
+    by_name["action_focus"].toggled.connect(window.set_focus_mode)
     for a in actions:
         window.addAction(a)  # shortcuts work whichever panel has the focus
     c.playing_changed.connect(lambda playing: _show_playing(window, by_name["action_play"], playing))
@@ -142,14 +148,23 @@ def _show_playing(window: MainWindow, action: QAction, playing: bool) -> None:
     action.setText(tr("&Pause") if playing else tr("&Play"))
 
 
-def setup_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
-    """File, Edit, Playback, Presets, View and Help menus."""
+class Menus(NamedTuple):
+    """The menus the window fills in later: recent files, presets, View (docks) and Help."""
+
+    recent: QMenu
+    presets: QMenu
+    view: QMenu
+    help: QMenu
+
+
+def setup_menus(window: MainWindow, actions: dict[str, QAction]) -> Menus:
+    """File, Edit, Playback, Presets, View and Help menus; returns the ones filled in later."""
     bar = window.menuBar()
     file_menu = bar.addMenu(tr("&File"))
     file_menu.setObjectName("menu_file")
     file_menu.addActions([actions["action_open"]])
-    window.recent_menu = file_menu.addMenu(tr("Open &recent"))
-    window.recent_menu.setObjectName("menu_recent")
+    recent_menu = file_menu.addMenu(tr("Open &recent"))
+    recent_menu.setObjectName("menu_recent")
     file_menu.addActions([actions["action_save"], actions["action_save_as"]])
     file_menu.addSeparator()
     file_menu.addActions([actions["action_import_weights"], actions["action_import_inputs"]])
@@ -165,13 +180,14 @@ def setup_menus(window: MainWindow, actions: dict[str, QAction]) -> None:
     play_menu.setObjectName("menu_playback")
     play_menu.addActions([actions[n] for n in ("action_play", "action_step_back", "action_step_forward",
                                                "action_reset", "action_go_to_end")])
-    window.presets_menu = bar.addMenu(tr("Pre&sets"))
-    window.presets_menu.setObjectName("menu_presets")
-    window.view_menu = bar.addMenu(tr("&View"))
-    window.view_menu.setObjectName("menu_view")
+    presets_menu = bar.addMenu(tr("Pre&sets"))
+    presets_menu.setObjectName("menu_presets")
+    view_menu = bar.addMenu(tr("&View"))
+    view_menu.setObjectName("menu_view")
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.setObjectName("menu_help")
     help_menu.addAction(actions["action_about"])
+    return Menus(recent_menu, presets_menu, view_menu, help_menu)
 
 
 def setup_toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:

@@ -6,16 +6,28 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui import i18n
 from ui.background.long_work import RecomputeProgress, SettlingMarker
+from ui.background.recovery import RecoveryManager
 from ui.dialogs.weights_note import WeightsNote
 from ui.document.controller import Controller
 from ui.i18n import describe_cell, localized, title_safe
-from ui.insight.menu import install_insight_tools
+from ui.insight.menu import InsightTools
 from ui.shell import docks as layout
+from ui.shell import screen_fit
 from ui.shell.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
 from ui.shell.documents import DocumentManager
 from ui.shell.exporting import Exporter
@@ -26,7 +38,8 @@ from ui.widgets.gates.gate_panel import GatePanel
 from ui.widgets.gates.inspector import Inspector
 from ui.widgets.gradients.gradient_plot import GradientPlot
 from ui.widgets.inputs.inputs_table import InputsEditor
-from ui.widgets.lessons.lesson_panel import install_lessons
+from ui.widgets.lessons.lesson_flash import flash
+from ui.widgets.lessons.lesson_panel import LessonPanel, lessons_menu
 from ui.widgets.lessons.preset_info import PresetInfo
 from ui.widgets.timeline.timeline import Timeline
 from ui.widgets.weights.cell_setup import CellSetup
@@ -44,7 +57,9 @@ class MainWindow(QMainWindow):
     ----------
     controller, documents (DocumentManager), exporter (Exporter), actions_by_name (dict of QAction),
     docks (dict of QDockWidget), diagram, timeline, gate_panel, gradient_plot, inspector,
-    inputs_editor, weights_editor, cell_setup, preset_info, transport
+    inputs_editor, weights_editor, cell_setup, preset_info, transport, lesson_panel (LessonPanel),
+    insight (InsightTools: the Tools menu and its docks), recovery (RecoveryManager or None: see
+    :meth:`enable_recovery`), the menus recent_menu, presets_menu, view_menu, lessons_menu.
     """
 
     def __init__(self, controller: Controller | None = None, parent: QWidget | None = None, *,
@@ -63,10 +78,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         # An explicit minimum keeps the layout from changing the window's size hints on every
         # content change (the offscreen platform warns about that, and it costs a relayout).
-        self.setMinimumSize(800, 560)
-        self.resize(1280, 800)
+        screen_fit.fit_to_screen(self)
+        self.recovery: RecoveryManager | None = None
+        self._focus_state: QByteArray | None = None  # the dock layout to come back to from Focus
         self.actions_by_name = setup_actions(self)
-        setup_menus(self, self.actions_by_name)
+        menus = setup_menus(self, self.actions_by_name)
+        self.recent_menu, self.presets_menu, self.view_menu, self.help_menu = menus
         toolbar = setup_toolbar(self, self.actions_by_name)
         self.transport = TransportBar(self.controller, toolbar, self.actions_by_name)
         toolbar.addSeparator()
@@ -74,7 +91,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._build_central()
         self._build_docks()
-        install_lessons(self)  # the Lessons dock and menu, the Language menu
         self._build_status()
         self._guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self._guard)
@@ -82,9 +98,15 @@ class MainWindow(QMainWindow):
         self.controller.cell_changed.connect(self.update_title)
         self.documents.update_recent_menu()
         self._fill_presets_menu()
-        install_insight_tools(self)  # the Tools menu: compare, branch, dashboard, conventions, reproduce
+        self._build_tools()
         self.update_title()
+        wide = layout.is_wide(self)
         self._sized = restore and layout.restore_layout(self)  # else default sizes on the first show
+        if not screen_fit.fits(self):  # a geometry saved on a bigger screen: the default size and layout
+            screen_fit.fit_to_screen(self)
+            self._sized = False
+        if not self._sized and layout.is_wide(self) != wide:
+            layout.arrange_docks(self)
         self._shown = False
 
     # -- building ----------------------------------------------------------------------------
@@ -125,9 +147,81 @@ class MainWindow(QMainWindow):
             "dock_preset": self.preset_info, "dock_setup": self.cell_setup, "dock_gates": self.gate_panel,
             "dock_gradients": self.gradient_plot, "dock_inspector": self.inspector,
             "dock_inputs": self.inputs_editor, "dock_weights": self.weights_editor})
+        self._build_lessons()
         layout.arrange_docks(self)
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.actions_by_name["action_reset_layout"])
+        self.view_menu.addActions([self.actions_by_name[n] for n in ("action_focus", "action_reset_layout")])
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(i18n.language_menu(self))
+
+    def _build_lessons(self) -> None:
+        """The lesson panel in ``dock_lessons``, its View toggle and the Lessons menu (``menu_lessons``)."""
+        self.lesson_panel = panel = LessonPanel(self.controller, self)
+        panel.diagram = self.diagram
+        panel.guard = lambda: self.documents.maybe_save()  # looked up late: tests replace it
+        panel.after_load = self.update_title
+        panel.show_view = self._show_view
+        panel.lesson_requested.connect(self._start_lesson)
+        dock = QDockWidget(QCoreApplication.translate("Lessons", "Lessons"), self)
+        dock.setObjectName("dock_lessons")
+        dock.setWidget(layout.dock_contents(panel, dock))
+        self.docks["dock_lessons"] = dock
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName("action_show_lessons")
+        toggle.setToolTip(QCoreApplication.translate("Lessons", "Show or hide the lessons panel"))
+        self.view_menu.addAction(toggle)
+        self.lessons_menu = lessons_menu(panel, self)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.lessons_menu)
+
+    def _show_view(self, key: str) -> None:
+        """Raise and flash the view a lesson page names (``gradient_plot``, ``gate_panel``, ``timeline``)."""
+        dock, widget = {"gradient_plot": ("dock_gradients", self.gradient_plot),
+                        "gate_panel": ("dock_gates", self.gate_panel), "timeline": (None, self.timeline)}[key]
+        if dock:
+            self.docks[dock].show()
+            self.docks[dock].raise_()
+        flash(widget)
+
+    def _start_lesson(self, lesson_id: str) -> None:
+        dock = self.docks["dock_lessons"]
+        dock.show()
+        dock.raise_()
+        if dock.width() < 340:
+            self.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
+        self.lesson_panel.start(lesson_id)
+
+    def _build_tools(self) -> None:
+        """The Tools menu (compare, branch, dashboard, …) before Help; its docks listed in View."""
+        self.insight = InsightTools(self)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.insight.menu)
+        self.actions_by_name.update(self.insight.actions)
+        self.insight.dock_created.connect(self._add_tool_dock)
+
+    def _add_tool_dock(self, dock: QDockWidget) -> None:
+        self.docks[dock.objectName()] = dock
+        self.view_menu.insertAction(self.actions_by_name["action_focus"], dock.toggleViewAction())
+        QTimer.singleShot(0, lambda: layout.size_tool_dock(self, dock))  # once it is in its place
+
+    def enable_recovery(self, **options: Any) -> RecoveryManager:
+        """Start the autosave (``self.recovery``; ``options`` go to RecoveryManager); a clean close deletes
+        its file."""
+        self.recovery = RecoveryManager(self, **options)
+        return self.recovery
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus (``action_focus``): every dock hidden, the diagram and timeline fill the window.
+
+        Off again: the docks come back as they were.
+        """
+        if on and self._focus_state is None:
+            self._focus_state = self.saveState(layout.STATE_VERSION)
+            for dock in self.docks.values():
+                dock.hide()
+        elif not on and self._focus_state is not None:
+            self.restoreState(self._focus_state, layout.STATE_VERSION)
+            self._focus_state = None
+            QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
+        self.actions_by_name["action_focus"].setChecked(self._focus_state is not None)
 
     def _build_status(self) -> None:
         self.cell_label = QLabel(self)
@@ -172,14 +266,15 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """Every dock back where it started (the open Tools docks too), sized for the window."""
+        self.set_focus_mode(False)
         layout.arrange_docks(self)
-        if getattr(self, "insight", None) is not None:
-            self.insight.reset_docks()
+        self.insight.reset_docks()
         layout.apply_default_sizes(self)
         QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
 
     def save_layout(self) -> None:
-        """Remember the geometry and dock layout for the next launch."""
+        """Remember the geometry and dock layout for the next launch (the one before Focus, if on)."""
+        self.set_focus_mode(False)
         layout.save_layout(self)
 
     def view_settings(self) -> dict[str, Any]:
@@ -220,7 +315,7 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         if self.persist_layout:
             self.save_layout()
-        if getattr(self, "recovery", None) is not None:
+        if self.recovery is not None:
             self.recovery.discard()  # a clean close (saved or discarded): no recovery file stays
         event.accept()
 

@@ -9,12 +9,10 @@ language (:func:`ui.i18n.current_language`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,14 +27,10 @@ from simulator.core.errors import InputError
 from simulator.lessons.catalog import Lesson, Page, list_lessons, load_lesson
 from ui import i18n
 from ui.document.controller import Controller
-from ui.widgets.lessons.lesson_flash import flash
-
-if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
-__all__ = ["DIAGRAM_KEYS", "VIEW_KEYS", "LessonPanel", "install_lessons"]
+__all__ = ["DIAGRAM_KEYS", "VIEW_KEYS", "LessonPanel", "lessons_menu"]
 
 #: Lesson highlight keys that name a view instead of a part of the diagram.
 VIEW_KEYS = frozenset({"gradient_plot", "timeline", "gate_panel"})
@@ -57,9 +51,12 @@ class LessonPanel(QWidget):
     -------
     page_shown(str, int)
         The lesson id and the page index just applied.
+    lesson_requested(str)
+        A lesson chosen from :func:`lessons_menu` (the window shows the panel, then :meth:`start`).
     """
 
     page_shown = Signal(str, int)
+    lesson_requested = Signal(str)
 
     def __init__(self, controller: Controller, parent: QWidget | None = None,
                  lang: str | None = None) -> None:
@@ -262,56 +259,17 @@ class LessonPanel(QWidget):
 
 
 # -- in the main window ------------------------------------------------------------------------
-def install_lessons(window: MainWindow) -> LessonPanel:
-    """The lesson dock (``dock_lessons``, tabbed with "About this example"), the Lessons menu
-    (``menu_lessons``) and the Language menu in View; returns the panel (``window.lesson_panel``)."""
-    panel = LessonPanel(window.controller, window)
-    panel.diagram = window.diagram
-    panel.guard = lambda: window.documents.maybe_save()
-    panel.after_load = lambda: window.update_title()
-    views = {"gradient_plot": ("dock_gradients", "gradient_plot"), "gate_panel": ("dock_gates", "gate_panel"),
-             "timeline": (None, "timeline")}
+def lessons_menu(panel: LessonPanel, parent: QWidget) -> QMenu:
+    """The Lessons menu (``menu_lessons``): one ``action_lesson_<id>`` per lesson of ``panel``.
 
-    def show_view(key: str) -> None:
-        dock_name, widget_name = views[key]
-        if dock_name:
-            window.docks[dock_name].show()
-            window.docks[dock_name].raise_()
-        flash(getattr(window, widget_name))
-
-    panel.show_view = show_view
-    dock = QDockWidget(translate("Lessons", "Lessons"), window)
-    dock.setObjectName("dock_lessons")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    window.tabifyDockWidget(window.docks["dock_preset"], dock)
-    window.docks["dock_preset"].raise_()
-    window.docks["dock_lessons"] = dock
-    toggle = dock.toggleViewAction()
-    toggle.setObjectName("action_show_lessons")
-    toggle.setToolTip(translate("Lessons", "Show or hide the lessons panel"))
-    separators = [a for a in window.view_menu.actions() if a.isSeparator()]
-    window.view_menu.insertAction(separators[0] if separators else None, toggle)
-    window.view_menu.addSeparator()
-    window.view_menu.addMenu(i18n.language_menu(window))
-
-    menu = QMenu(translate("Lessons", "&Lessons"), window)
+    Choosing one emits ``panel.lesson_requested(id)``; the window shows the panel and starts it.
+    """
+    menu = QMenu(translate("Lessons", "&Lessons"), parent)
     menu.setObjectName("menu_lessons")
     for n, lesson in enumerate(panel.lessons, 1):
         action = menu.addAction(f"&{n}. {lesson.title[panel.lang]}")
         action.setObjectName(f"action_lesson_{lesson.id}")
         action.setStatusTip(lesson.summary[panel.lang])
-        action.triggered.connect(lambda _=False, lid=lesson.id: _open(window, dock, panel, lid))
+        action.triggered.connect(lambda _=False, lid=lesson.id: panel.lesson_requested.emit(lid))
     menu.setEnabled(bool(panel.lessons))
-    window.menuBar().insertMenu(window.view_menu.menuAction(), menu)
-    window.lessons_menu = menu
-    window.lesson_panel = panel
-    return panel
-
-
-def _open(window: MainWindow, dock: QDockWidget, panel: LessonPanel, lesson_id: str) -> None:
-    dock.show()
-    dock.raise_()
-    if dock.width() < 340:
-        window.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
-    panel.start(lesson_id)
+    return menu
