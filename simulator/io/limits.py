@@ -47,7 +47,8 @@ def regular_file(path: str | os.PathLike[str], what: str = "file") -> int:
     except OSError as err:
         raise InputError(f"cannot read {path}: {err.strerror or err}") from None
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(f"{path} is {_kind(info.st_mode)}, not a {what}; refusing to read it")
+        article = "an" if what[:1].lower() in "aeiou" else "a"
+        raise InputError(f"{path} is {_kind(info.st_mode)}, not {article} {what}; refusing to read it")
     return info.st_size
 
 
