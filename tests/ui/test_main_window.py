@@ -150,7 +150,7 @@ def test_tools_docks_come_back_where_they_were_left(qtbot):
     branch, dashboard = first.docks["dock_branch"], first.docks["dock_dashboard"]
     assert first.dockWidgetArea(branch) == Qt.DockWidgetArea.BottomDockWidgetArea  # where Tools puts it
     first.addDockWidget(right, branch)  # the user drags the branch dock to the right
-    first.addDockWidget(left, dashboard)  # and the dashboard to the left, beside "About this example"
+    first.addDockWidget(left, dashboard)  # and the dashboard beside "About this example" (its column)
     first.tabifyDockWidget(first.docks["dock_preset"], dashboard)
     dashboard.close()  # then closes it: its place must come back when it is opened again
     first.close()
@@ -166,7 +166,7 @@ def test_tools_docks_come_back_where_they_were_left(qtbot):
     assert not dashboard.isVisible()
     second.actions_by_name["action_dashboard"].trigger()  # Tools ▸ dashboard: the same dock, in its place
     assert second.docks["dock_dashboard"] is dashboard and dashboard.isVisible()
-    assert second.dockWidgetArea(dashboard) == left
+    assert second.dockWidgetArea(dashboard) == second.dockWidgetArea(second.docks["dock_preset"])  # beside it
     assert second.docks["dock_preset"] in second.tabifiedDockWidgets(dashboard)
     second.close()
 
