@@ -44,7 +44,7 @@ DOCKS: tuple[tuple[str, str, Qt.DockWidgetArea], ...] = (  # objectName, title, 
     ("dock_inputs", QT_TR_NOOP("Inputs"), _RIGHT),
     ("dock_weights", QT_TR_NOOP("Weights"), _RIGHT),
 )
-WIDE = 1200  # from this window width the set-up panels get a column of their own on the left
+WIDE = 1280  # from this window width the set-up panels get a column of their own on the left
 # The least height of each dock's contents (a few heatmap or table rows; the gate bars), in pixels.
 MIN_HEIGHT = {"dock_preset": 90, "dock_setup": 150, "dock_gates": 150, "dock_gradients": 130,
               "dock_inspector": 120, "dock_inputs": 120, "dock_weights": 150, "dock_lessons": 150}
@@ -133,7 +133,7 @@ def arrange_docks(window: MainWindow) -> None:
 
 
 def size_tool_dock(window: MainWindow, dock: QDockWidget) -> None:
-    """A Tools dock below the middle column (branch) takes at most 30 % of the window's height.
+    """A Tools dock below the middle column (branch) takes a quarter of the window's height.
 
     The left and right columns own the bottom corners, so such a dock shares only the middle
     column's height, and the diagram keeps at least a fifth of the window.
@@ -141,20 +141,20 @@ def size_tool_dock(window: MainWindow, dock: QDockWidget) -> None:
     window.setCorner(Qt.Corner.BottomLeftCorner, _LEFT)
     window.setCorner(Qt.Corner.BottomRightCorner, _RIGHT)
     if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea and not dock.isFloating():
-        window.resizeDocks([dock], [window.height() * 3 // 10], Qt.Orientation.Vertical)
+        window.resizeDocks([dock], [window.height() // 4], Qt.Orientation.Vertical)
 
 
 def apply_default_sizes(window: MainWindow) -> None:
     """Dock widths and heights for the window's size.
 
     Left 15 % (wide windows only), right 30 %, each widened to show its tab titles in full
-    (up to a sixth and three eighths of the window); the diagram gets 62 % of the middle
+    (up to a quarter and three eighths of the window); the diagram gets 62 % of the middle
     column above the timeline, the editors on the right 55 % below the gate panel.
     """
     d, w, h = window.docks, window.width(), window.height()
     right = max(360, w * 3 // 10, min(tabs_width(window, _RIGHT), w * 3 // 8))
     if is_wide(window):
-        left = max(200, w * 3 // 20, min(tabs_width(window, _LEFT), w // 6))
+        left = max(200, w * 3 // 20, min(tabs_width(window, _LEFT), w // 4))
         window.resizeDocks([d["dock_preset"], d["dock_gates"]], [left, right], Qt.Orientation.Horizontal)
     else:
         window.resizeDocks([d["dock_gates"]], [right], Qt.Orientation.Horizontal)

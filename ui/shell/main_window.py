@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
             self._sized = False
         if not self._sized and layout.is_wide(self) != wide:
             layout.arrange_docks(self)
+        self._wide = layout.is_wide(self)  # the width class the docks are arranged for
         self._shown = False
 
     # -- building ----------------------------------------------------------------------------
@@ -302,6 +303,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
+            if layout.is_wide(self) != self._wide:  # resized since it was built: the layout for this width
+                layout.arrange_docks(self)
+                self.insight.reset_docks()
             layout.apply_default_sizes(self)
         QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
         if not self._shown:
