@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from ui import i18n
 from ui.translations import update
 
-pytestmark = pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="needs pyside6-lupdate")
+pytestmark = pytest.mark.skipif(update.tool("pyside6-lupdate") is None, reason="needs pyside6-lupdate")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ patterns and proper names (PyTorch, Keras, ONNX, GateScope …) are fine.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pyqtgraph as pg
 import pytest
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import i18n
+from ui.translations import update
 
-pytestmark = [pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="needs pyside6-lupdate"),
+pytestmark = [pytest.mark.skipif(update.tool("pyside6-lupdate") is None, reason="needs pyside6-lupdate"),
               pytest.mark.qt_log_ignore("This plugin does not support")]  # offscreen notes on show(), raise()
 
 #: Common English interface words that must not survive in the Korean interface.

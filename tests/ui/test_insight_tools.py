@@ -15,7 +15,7 @@ from ui.insight.reproduce import export_reproduce_script
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
-NAMES = ("action_compare", "action_branch", "action_dashboard", "action_conventions",
+NAMES = ("action_compare", "action_branch", "action_train", "action_dashboard", "action_conventions",
          "action_reproduce_torch", "action_reproduce_keras")
 
 

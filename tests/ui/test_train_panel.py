@@ -116,3 +116,29 @@ def test_scrub_sets_snapshot_weights_and_one_undo_restores(panel, window, qtbot)
     assert np.array_equal(window.controller.trace.x, before_inputs)
     for name, value in window.controller.cell.parameters().items():
         np.testing.assert_array_equal(value, before[name])
+
+
+def test_tools_menu_opens_the_train_dock_and_a_lesson_page_sets_it_up(qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.shell.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.actions_by_name["action_train"].trigger()
+    dock = win.findChild(QDockWidget, "dock_train")
+    assert dock is not None and dock.isVisible() and dock.widget().objectName() == "train_panel"
+    settings = dock.widget().settings
+    win.lesson_panel.start("why-lstm-learns")
+    win.lesson_panel.go_next()  # page 2: the RNN on the 40-step distractor task
+    config = settings.config()
+    assert (config.cell, config.task, config.hidden_size, config.seed) == (
+        "rnn", "recall:delay=40,distractors=1", 16, 0)
+    while win.lesson_panel.index < len(win.lesson_panel.lesson.pages) - 1:
+        win.lesson_panel.go_next()
+    config = settings.config()
+    assert (config.cell, config.forget_bias, config.task) == ("lstm", 0.0, "recall:delay=20")
+    win.controller.undo_stack.setClean()
+    win.close()

@@ -125,11 +125,11 @@
     </message>
     <message>
         <source>&amp;Focus on the cell</source>
-        <translation type="unfinished"></translation>
+        <translation>셀에 집중(&amp;F)</translation>
     </message>
     <message>
         <source>Hide every panel: the diagram and the timeline fill the window (again: panels back)</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 패널 숨기기: 다이어그램과 타임라인이 창을 채웁니다 (다시 누르면 패널이 돌아옵니다)</translation>
     </message>
     <message>
         <source>Reset &amp;layout</source>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>Train</source>
-        <translation>학습</translation>
+        <translation>강의</translation>
     </message>
     <message>
         <source>Saturation and memory</source>
@@ -1510,27 +1510,27 @@
     </message>
     <message>
         <source>A reverse direction consumes the sequence last step first, as the framework does; its trace rows are in that order.</source>
-        <translation type="unfinished"></translation>
+        <translation>역방향은 프레임워크와 같이 시퀀스를 마지막 스텝부터 처리합니다. 트레이스의 행도 그 순서입니다.</translation>
     </message>
     <message>
         <source>RNN nonlinearity (not stored in the file):</source>
-        <translation type="unfinished"></translation>
+        <translation>RNN 비선형 함수 (파일에 저장되어 있지 않음):</translation>
     </message>
     <message>
         <source>tanh (the framework&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh (프레임워크 기본값)</translation>
     </message>
     <message>
         <source>GRU reset (not stored in the file):</source>
-        <translation type="unfinished"></translation>
+        <translation>GRU 리셋 (파일에 저장되어 있지 않음):</translation>
     </message>
     <message>
         <source>after the recurrent matmul (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>순환 행렬곱 뒤 (기본값)</translation>
     </message>
     <message>
         <source>before the recurrent matmul</source>
-        <translation type="unfinished"></translation>
+        <translation>순환 행렬곱 앞</translation>
     </message>
     <message>
         <source>All weight files</source>
@@ -2051,6 +2051,10 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>선 그래프를 그리는 유닛 (게이트 패널에서 고릅니다)</translation>
     </message>
     <message>
+        <source>{name}: one row per {unit}, one column per step</source>
+        <translation>{name}: {unit}마다 한 행, 스텝마다 한 열</translation>
+    </message>
+    <message>
         <source>lines: unit {unit}</source>
         <translation>선: 유닛 {unit}</translation>
     </message>
@@ -2278,11 +2282,11 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>settling…</source>
-        <translation type="unfinished"></translation>
+        <translation>반영 중…</translation>
     </message>
     <message>
         <source>The new weights are still reaching the later steps; those parts of the views show the previous values until this disappears</source>
-        <translation type="unfinished"></translation>
+        <translation>새 가중치가 아직 뒤쪽 스텝에 반영되는 중입니다. 이 표시가 사라질 때까지 그 부분은 이전 값을 보여 줍니다</translation>
     </message>
     <message>
         <source>The task&apos;s probe sequence, run by the weights being trained.</source>
@@ -2439,51 +2443,51 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Replace the open document?</source>
-        <translation type="unfinished"></translation>
+        <translation>열려 있는 문서를 바꾸시겠습니까?</translation>
     </message>
     <message>
         <source>{name} is the open document&apos;s own file. Replacing it with this export loses the saved session.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}은(는) 열려 있는 문서의 파일입니다. 이 내보내기로 바꾸면 저장된 세션을 잃습니다.</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>바꾸기</translation>
     </message>
     <message>
         <source>module {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>모듈 {name}</translation>
     </message>
     <message>
         <source>layer {layer}</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 {layer}</translation>
     </message>
     <message>
         <source>reverse direction: consumes the sequence last step first</source>
-        <translation type="unfinished"></translation>
+        <translation>역방향: 시퀀스를 마지막 스텝부터 처리</translation>
     </message>
     <message>
         <source>Weights from {file}: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}의 가중치: {where}</translation>
     </message>
     <message>
         <source>Assumed: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>가정: {what}</translation>
     </message>
     <message>
         <source>Change… sets what the file does not store.</source>
-        <translation type="unfinished"></translation>
+        <translation>변경…으로 파일에 저장되지 않은 설정을 정합니다.</translation>
     </message>
     <message>
         <source>Imported weights</source>
-        <translation type="unfinished"></translation>
+        <translation>가져온 가중치</translation>
     </message>
     <message>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>변경…</translation>
     </message>
     <message>
         <source>Choose the module, layer and direction again</source>
-        <translation type="unfinished"></translation>
+        <translation>모듈, 레이어, 방향을 다시 선택</translation>
     </message>
 </context>
 <context>
@@ -2923,11 +2927,11 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>강의</translation>
     </message>
     <message>
         <source>Show or hide the lessons panel</source>
-        <translation type="unfinished"></translation>
+        <translation>강의 패널 보이기 또는 숨기기</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ then run this again so ``pyside6-lrelease`` compiles ``gatescope_ko.qm``. Commit
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -29,15 +30,21 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(root)) for p in UI.rglob("*.py") if "translations" not in p.parts)
 
 
+def tool(name: str) -> str | None:
+    """The path of Qt's ``name`` tool: on PATH, or beside this Python (an unactivated venv)."""
+    return shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+
+
 def lupdate(ts: Path = TS) -> None:
     """Collect the source strings into ``ts`` (existing translations are kept)."""
-    subprocess.run(["pyside6-lupdate", "-no-obsolete", "-locations", "none", *sources(), "-ts", str(ts)],
-                   cwd=UI.parent, check=True, capture_output=True)
+    command = [tool("pyside6-lupdate") or "pyside6-lupdate", "-no-obsolete", "-locations", "none"]
+    subprocess.run([*command, *sources(), "-ts", str(ts)], cwd=UI.parent, check=True, capture_output=True)
 
 
 def lrelease(ts: Path = TS, qm: Path = QM) -> None:
     """Compile ``ts`` into ``qm``."""
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    command = [tool("pyside6-lrelease") or "pyside6-lrelease", str(ts), "-qm", str(qm)]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def unfinished(ts: Path = TS) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QTimer
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
 
 from ui.background.long_work import SettledRows
@@ -84,7 +84,8 @@ class Timeline(QWidget):
         self.view = CursorView()
         self.view.setObjectName("timeline_view")
         self.view.ci.setContentsMargins(2, 2, 6, 2)
-        self.view.ci.setSpacing(3)
+        self.view.ci.layout.setHorizontalSpacing(3)
+        self.view.ci.layout.setVerticalSpacing(1)  # seven rows fit a 250-pixel dock
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -156,16 +157,16 @@ class Timeline(QWidget):
         self.view.clear_cursors()
         palette, cell = self.palette(), self.controller.cell
         text = cm.foreground(palette)
-        muted = cm.foreground(palette, QPalette.ColorRole.PlaceholderText).name()
         shown = [n for n in cm.quantity_names(cell) if n not in self.hidden]
         for name in set(self.pyramids) - set(shown):  # hidden quantities are not kept up to date
             del self.pyramids[name]
         first = None
         unit_word = tr("unit")
         for r, name in enumerate(shown):
-            self.view.ci.addLabel(f"<span style='color:{text.name()}; font-size:10pt'><b><i>{name}</i></b>"
-                                  f"</span><br><span style='color:{muted}; font-size:7pt'>{unit_word}</span>",
-                                  row=r, col=0)
+            html = f"<span style='color:{text.name()}; font-size:10pt'><b><i>{name}</i></b></span>"
+            label = self.view.ci.addLabel(html, row=r, col=0)  # one line: seven rows fit a short dock
+            hint = tr("{name}: one row per {unit}, one column per step")
+            label.setToolTip(hint.format(name=name, unit=unit_word))
             plot = self._new_plot(r, first)
             first = first or plot
             plot.getViewBox().invertY(True)  # unit 0 on top, as in the gate panel's reading order
