@@ -208,9 +208,10 @@ def convention_errors(cell: Cell, inputs: Any, state: dict[str, Any] | None = No
         ``as-imported`` first, with error exactly 0.
     """
     original = run(cell, inputs, state)
+    caller = original.x[::-1] if cell.direction == "reverse" else original.x  # validated, caller's order
     out = []
     for variant in convention_variants(cell, source):
-        trace = run(variant.cell, original.x, state)
+        trace = run(variant.cell, caller, state)
         with np.errstate(invalid="ignore", over="ignore"):
             per_step = divergence(original, trace)[1]
         worst = float(np.max(per_step)) if per_step.size else 0.0

@@ -18,9 +18,11 @@ EXPECTED = {
 }
 
 
+@pytest.mark.parametrize("direction", ["forward", "reverse"])
 @pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
-def test_zero_for_the_right_convention_nonzero_for_the_others(kind):
+def test_zero_for_the_right_convention_nonzero_for_the_others(kind, direction):
     cell = simulator.make_cell(kind, 4, 4, seed=1)
+    cell.direction = direction  # a reverse cell's variants consume the inputs as it does
     results = convention_errors(cell, X, {"h": np.full(4, 0.2)})
     assert [r.name for r in results] == EXPECTED[kind]
     assert results[0].max_abs_error == 0.0 and not results[0].per_step.any()
@@ -28,6 +30,7 @@ def test_zero_for_the_right_convention_nonzero_for_the_others(kind):
         assert r.per_step.shape == (60,)
         assert r.max_abs_error > 1e-3, r.name
         assert r.max_abs_error == r.per_step.max() and r.description
+        np.testing.assert_array_equal(r.trace.h, simulator.run(r.cell, X, {"h": np.full(4, 0.2)}).h)
 
 
 def test_sources_filter_the_mistakes():

@@ -87,3 +87,19 @@ def test_fresh_weights_forget_the_imported_file(window, monkeypatch):
     assert c.cell.hidden_size == 5 and "weights_source" not in c.session.settings
     c.undo_stack.undo()
     assert c.session.settings["weights_source"]["file"] == "w.pt"  # undo brings the import's record back
+
+
+def test_a_new_cell_after_a_reverse_one_keeps_the_inputs_in_the_callers_order(window, monkeypatch):
+    from simulator import make_cell
+    from simulator.document.session import Session
+
+    cell = make_cell("lstm", 2, 4, seed=2)
+    cell.direction = "reverse"
+    x = np.random.default_rng(2).normal(size=(9, 2))
+    c = window.controller
+    c.load_session(Session(cell=cell, inputs=x))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    _choose(window, "GRU (reset before, Cho et al.)")
+    assert window.cell_setup.apply()
+    assert c.cell.direction == "forward"
+    np.testing.assert_array_equal(c.trace.x, x)  # a forward cell consumes them as given

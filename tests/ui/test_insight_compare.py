@@ -128,3 +128,19 @@ def test_mini_diagrams_have_room(qtbot, new_controller, compare_for):
     window.view_combo.setCurrentIndex(0)
     qtbot.wait(20)
     assert window.rows[0].view_stack.width() < 0.3 * window.rows[0].width()
+
+
+def test_compare_with_a_reverse_cell_runs_it_on_the_callers_inputs(new_controller, compare_for):
+    from simulator import make_cell
+    from simulator.document.session import Session
+
+    cell = make_cell("gru", 2, 3, seed=4)
+    cell.direction = "reverse"
+    x = np.random.default_rng(4).normal(size=(12, 2))
+    main = new_controller(Session(cell=cell, inputs=x))
+    window = compare_for(main)
+    np.testing.assert_array_equal(window.inputs, x)  # the caller's order, not the order consumed
+    np.testing.assert_array_equal(window.controllers[0].trace.h, main.trace.h)  # not reversed twice
+    others = {c.kind: c for c in default_trio(2, 3)}
+    for controller in window.controllers[1:]:  # the forward cells see the inputs as given
+        np.testing.assert_array_equal(controller.trace.h, run(others[controller.cell.kind], x).h)

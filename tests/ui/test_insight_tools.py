@@ -58,6 +58,19 @@ def test_conventions_dialog_shows_zero_for_the_right_convention(qtbot, random_co
     qtbot.waitUntil(lambda: [r.name for r in dialog.results] == [r.name for r in keras], timeout=10_000)
 
 
+def test_conventions_dialog_of_a_reverse_cell_shows_zero_as_imported(qtbot, new_controller, shown):
+    from simulator import make_cell
+    from simulator.document.session import Session
+
+    cell = make_cell("lstm", 2, 3, seed=5)
+    cell.direction = "reverse"
+    controller = new_controller(Session(cell=cell, inputs=np.random.default_rng(5).normal(size=(20, 2))))
+    dialog = shown(ConventionsDialog(controller))
+    qtbot.waitUntil(lambda: bool(dialog.results), timeout=10_000)
+    assert dialog.results[0].name == "as-imported" and dialog.results[0].max_abs_error == 0.0
+    np.testing.assert_array_equal(dialog.results[0].trace.h, controller.trace.h)
+
+
 def test_reproduce_script_contains_the_weights(tmp_path, new_controller):
     controller = new_controller(load_preset("gru-holds"))
     path = tmp_path / "repro.py"

@@ -91,7 +91,7 @@ class CompareWindow(QMainWindow):
         self.setWindowTitle(tr("Compare cells — GateScope"))
         self.resize(1280, 780)
         self.main = main
-        self.inputs = np.array(main.trace.x, dtype=np.float64)
+        self.inputs = np.array(main.simulation.inputs, dtype=np.float64)  # caller's order
         self.clock = Controller(self._clock_session(self.inputs, main.step), parent=self)
         self.controllers: list[Controller] = []
         self.labels: list[str] = []
@@ -266,7 +266,7 @@ class CompareWindow(QMainWindow):
 
     def sync_inputs(self) -> None:
         """Re-run every cell on the main window's inputs, if they changed (and still fit)."""
-        x = np.asarray(self.main.trace.x, dtype=np.float64)
+        x = np.asarray(self.main.simulation.inputs, dtype=np.float64)
         if x.shape == self.inputs.shape and np.array_equal(x, self.inputs):
             return
         if x.shape[1] != self.inputs.shape[1]:

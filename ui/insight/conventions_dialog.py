@@ -119,7 +119,7 @@ class ConventionsDialog(QDialog):
     def recompute(self, *_args: object) -> None:
         """Run every variant on the current inputs (worker thread)."""
         c = self.controller
-        cell, x = c.cell.copy(), c.trace.x.copy()
+        cell, x = c.cell.copy(), c.simulation.inputs.copy()  # the caller's order, as run() takes
         state = {k: v.copy() for k, v in c.session.state().items()}
         source = self.source.currentData()
         self.status.setText(tr("Running the variants…"))

@@ -214,7 +214,7 @@ class CellSetup(QWidget):
                 return False
         cell = make_cell(**args)
         old = self.controller.session
-        inputs = self.controller.trace.x
+        inputs = self.controller.simulation.inputs  # the caller's order (a reverse cell's trace is not)
         labels = list(old.input_labels)
         if cell.input_size != inputs.shape[1]:
             inputs = np.zeros((len(inputs), cell.input_size))
