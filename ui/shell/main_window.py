@@ -6,44 +6,27 @@ import os
 import sys
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
-from ui import i18n
-from ui.background.long_work import RecomputeProgress, SettlingMarker
+from ui.background.long_work import RecomputeProgress
 from ui.background.recovery import RecoveryManager
-from ui.dialogs.weights_note import WeightsNote
 from ui.document.controller import Controller
-from ui.i18n import describe_cell, localized, title_safe
+from ui.i18n import localized, title_safe
 from ui.insight.menu import InsightTools
 from ui.shell import docks as layout
-from ui.shell import screen_fit
+from ui.shell import panels, screen_fit
 from ui.shell.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
 from ui.shell.documents import DocumentManager
 from ui.shell.exporting import Exporter
 from ui.widgets.common.transport import TransportBar
-from ui.widgets.diagram.cell_diagram import CellDiagram
-from ui.widgets.diagram.overflow_bar import OverflowBar
-from ui.widgets.gates.gate_panel import GatePanel
-from ui.widgets.gates.inspector import Inspector
-from ui.widgets.gradients.gradient_plot import GradientPlot
-from ui.widgets.inputs.inputs_table import InputsEditor
-from ui.widgets.lessons.lesson_flash import flash
-from ui.widgets.lessons.lesson_panel import LessonPanel, lessons_menu
-from ui.widgets.lessons.preset_info import PresetInfo
-from ui.widgets.timeline.timeline import Timeline
-from ui.widgets.weights.cell_setup import CellSetup
-from ui.widgets.weights.weights_editor import WeightsEditor
 
 __all__ = ["MainWindow"]
 
@@ -89,9 +72,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(self.transport)
         self.addToolBar(toolbar)
-        self._build_central()
-        self._build_docks()
-        self._build_status()
+        panels.build_central(self)  # diagram, timeline, splitter
+        panels.build_docks(self)  # the docked views, lesson_panel, lessons_menu
+        panels.build_status(self)
         self._guard = ShortcutGuard(self)
         QApplication.instance().installEventFilter(self._guard)
         self.controller.dirty_changed.connect(self.setWindowModified)
@@ -111,86 +94,6 @@ class MainWindow(QMainWindow):
         self._shown = False
 
     # -- building ----------------------------------------------------------------------------
-    def _build_central(self) -> None:
-        c = self.controller
-        self.diagram = CellDiagram(c, self)
-        self.timeline = Timeline(c, self)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("central_splitter")
-        self.splitter.addWidget(self.diagram)
-        self.splitter.addWidget(self.timeline)
-        self.splitter.setChildrenCollapsible(False)
-        central = QWidget(self)
-        central.setObjectName("central_area")
-        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        box = QVBoxLayout(central)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(OverflowBar(c, central))  # shown only while the trace holds inf or NaN
-        box.addWidget(WeightsNote(c, lambda: self.documents.reimport_weights(), central))  # after an import
-        box.addWidget(self.splitter)
-        self.setCentralWidget(central)
-
-    def _build_docks(self) -> None:
-        c = self.controller
-        self.gate_panel = GatePanel(c, self)
-        self.gradient_plot = GradientPlot(c, self)
-        self.inspector = Inspector(c, self)
-        self.inputs_editor = InputsEditor(c, self)
-        self.weights_editor = WeightsEditor(c, self)
-        self.cell_setup = CellSetup(c, self)
-        self.preset_info = PresetInfo(c, self)
-        for widget in (self.cell_setup, self.inputs_editor, self.weights_editor):
-            if hasattr(widget, "message"):
-                widget.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        if hasattr(self.weights_editor, "import_requested"):
-            self.weights_editor.import_requested.connect(self.documents.import_weights)
-        self.docks = layout.build_docks(self, {
-            "dock_preset": self.preset_info, "dock_setup": self.cell_setup, "dock_gates": self.gate_panel,
-            "dock_gradients": self.gradient_plot, "dock_inspector": self.inspector,
-            "dock_inputs": self.inputs_editor, "dock_weights": self.weights_editor})
-        self._build_lessons()
-        layout.arrange_docks(self)
-        self.view_menu.addSeparator()
-        self.view_menu.addActions([self.actions_by_name[n] for n in ("action_focus", "action_reset_layout")])
-        self.view_menu.addSeparator()
-        self.view_menu.addMenu(i18n.language_menu(self))
-
-    def _build_lessons(self) -> None:
-        """The lesson panel in ``dock_lessons``, its View toggle and the Lessons menu (``menu_lessons``)."""
-        self.lesson_panel = panel = LessonPanel(self.controller, self)
-        panel.diagram = self.diagram
-        panel.guard = lambda: self.documents.maybe_save()  # looked up late: tests replace it
-        panel.after_load = self.update_title
-        panel.show_view = self._show_view
-        panel.lesson_requested.connect(self._start_lesson)
-        dock = QDockWidget(QCoreApplication.translate("Lessons", "Lessons"), self)
-        dock.setObjectName("dock_lessons")
-        dock.setWidget(layout.dock_contents(panel, dock))
-        self.docks["dock_lessons"] = dock
-        toggle = dock.toggleViewAction()
-        toggle.setObjectName("action_show_lessons")
-        toggle.setToolTip(QCoreApplication.translate("Lessons", "Show or hide the lessons panel"))
-        self.view_menu.addAction(toggle)
-        self.lessons_menu = lessons_menu(panel, self)
-        self.menuBar().insertMenu(self.view_menu.menuAction(), self.lessons_menu)
-
-    def _show_view(self, key: str) -> None:
-        """Raise and flash the view a lesson page names (``gradient_plot``, ``gate_panel``, ``timeline``)."""
-        dock, widget = {"gradient_plot": ("dock_gradients", self.gradient_plot),
-                        "gate_panel": ("dock_gates", self.gate_panel), "timeline": (None, self.timeline)}[key]
-        if dock:
-            self.docks[dock].show()
-            self.docks[dock].raise_()
-        flash(widget)
-
-    def _start_lesson(self, lesson_id: str) -> None:
-        dock = self.docks["dock_lessons"]
-        dock.show()
-        dock.raise_()
-        if dock.width() < 340:
-            self.resizeDocks([dock], [340], Qt.Orientation.Horizontal)
-        self.lesson_panel.start(lesson_id)
-
     def _build_tools(self) -> None:
         """The Tools menu (compare, branch, dashboard, …) before Help; its docks listed in View."""
         self.insight = InsightTools(self)
@@ -223,20 +126,6 @@ class MainWindow(QMainWindow):
             self._focus_state = None
             QTimer.singleShot(0, lambda: layout.hide_stale_tab_bars(self))
         self.actions_by_name["action_focus"].setChecked(self._focus_state is not None)
-
-    def _build_status(self) -> None:
-        self.cell_label = QLabel(self)
-        self.cell_label.setObjectName("status_cell")
-        self.statusBar().addPermanentWidget(self.cell_label)
-        self.statusBar().addPermanentWidget(SettlingMarker(self.controller.settler.settling_changed))
-        self.controller.cell_changed.connect(self._show_cell)
-        self.controller.trace_changed.connect(self._show_cell)
-        self._show_cell()
-
-    def _show_cell(self, *_args: object) -> None:
-        c = self.controller
-        self.cell_label.setText(self.tr("{cell} · {dtype} · T = {steps} steps").format(
-            cell=describe_cell(c.cell), dtype=c.cell.dtype.name, steps=c.length))
 
     def _fill_presets_menu(self) -> None:
         from simulator.core.errors import InputError

@@ -136,7 +136,7 @@ class InputsModel(QAbstractTableModel):
 
     def _row_header(self, t: int) -> str:
         labels = self.labels()
-        if labels and t < self._rows:
+        if labels and t < self._rows and self._cols > 1:  # one input holding 1.0 is a value, not a token
             row = self.controller.trace.x[t]
             k = int(np.argmax(row))
             if row[k] == 1 and np.count_nonzero(row) == 1:  # a one-hot row: show its character

@@ -2,70 +2,31 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QIcon,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
-    QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from simulator.core.errors import InputError
-from simulator.io.inputs import encode_text, load_inputs
 from ui.i18n import tr
 from ui.widgets.common.number_edit import NumberDelegate, parse_block
-from ui.widgets.inputs.inputs_model import InputsModel, apply_inputs, palette_colors
+from ui.widgets.inputs import inputs_tools
+from ui.widgets.inputs.inputs_model import InputsModel, palette_colors
 
 if TYPE_CHECKING:
     from ui.document.controller import Controller
 
 __all__ = ["InputsEditor"]
-
-
-def _drawn_icon(kind: str, color: QColor) -> QIcon:
-    """A small line icon ("copy": two sheets, "paste": a clipboard) for styles without theme icons."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(color, 2.5))
-    if kind == "copy":
-        painter.drawRoundedRect(QRectF(4, 4, 16, 19), 2, 2)
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
-        painter.fillRect(QRectF(10, 8, 20, 23), Qt.GlobalColor.transparent)  # the front sheet hides the back
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        painter.drawRoundedRect(QRectF(12, 10, 16, 19), 2, 2)
-    else:
-        painter.drawRoundedRect(QRectF(6, 6, 20, 23), 2, 2)
-        painter.setBrush(color)
-        painter.drawRoundedRect(QRectF(11, 3, 10, 6), 1.5, 1.5)
-        painter.drawLine(11, 16, 21, 16)
-        painter.drawLine(11, 22, 21, 22)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class _Table(QTableView):
@@ -97,9 +58,12 @@ class InputsEditor(QWidget):
     -------
     message(str)
         A hint or result for the status bar ("'abc' is not a number" …).
+    generator_requested()
+        Generate… was clicked: the shell opens the signal generator for the document.
     """
 
     message = Signal(str)
+    generator_requested = Signal()
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,45 +102,16 @@ class InputsEditor(QWidget):
         self.size_label = QLabel(self)
         self.size_label.setObjectName("inputs_size_label")
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(2)
-        style = self.style()
-        sp = QStyle.StandardPixmap
-        for name, theme, pixmap, tip, slot in (
-                ("insert_above", QIcon.ThemeIcon.GoUp, sp.SP_ArrowUp,
-                 tr("Insert a step (zeros) above the selected rows"), lambda: self.insert_steps(above=True)),
-                ("insert_below", QIcon.ThemeIcon.GoDown, sp.SP_ArrowDown,
-                 tr("Insert a step (zeros) below the selected rows"), lambda: self.insert_steps(above=False)),
-                ("delete_steps", QIcon.ThemeIcon.EditDelete, sp.SP_TrashIcon,
-                 tr("Delete the selected steps"), self.delete_selected),
-                ("copy_inputs", QIcon.ThemeIcon.EditCopy, "copy",
-                 tr("Copy the selected values as tab-separated text (Ctrl+C)"), self.copy_selection),
-                ("paste_inputs", QIcon.ThemeIcon.EditPaste, "paste",
-                 tr("Paste numbers from a spreadsheet into the selection (Ctrl+V); extra rows are appended"),
-                 self.paste_clipboard)):
-            icon = QIcon.fromTheme(theme)
-            if icon.isNull():
-                icon = _drawn_icon(pixmap, self.palette().color(QPalette.ColorRole.ButtonText)) \
-                    if isinstance(pixmap, str) else style.standardIcon(pixmap)
-            bar.addWidget(self._button(name, icon, "", tip, slot))
-        bar.addSpacing(8)
-        for name, label, tip, slot in (
-                ("text_inputs", tr("Text…"), tr("Type text: each character becomes one step (one-hot)"),
-                 self.ask_text),
-                ("generate_inputs", tr("Generate…"), tr("Generate a signal: sine, square, impulse, step, "
-                 "noise, copy task"), self.open_generator),
-                ("load_inputs", tr("Load…"), tr("Load inputs from a .npy, .csv or .json file"),
-                 self.ask_load)):
-            bar.addWidget(self._button(name, QIcon(), label, tip, slot))
-        bar.addStretch(1)
-        bar.addWidget(self.size_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addLayout(inputs_tools.build_tool_row(self))
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.hint)
+        status = QHBoxLayout()  # the size below the table: the tool row stays narrow
+        status.setContentsMargins(0, 0, 0, 0)
+        status.addWidget(self.size_label, 0, Qt.AlignmentFlag.AlignTop)
+        status.addWidget(self.hint, 1)
+        layout.addLayout(status)
         self.message.connect(self.hint.setText)
 
         controller.step_changed.connect(self._follow)
@@ -185,19 +120,6 @@ class InputsEditor(QWidget):
         self._apply_palette()
         self._update_size()
         self._follow(controller.step)
-
-    def _button(self, name: str, icon: QIcon, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setObjectName(name)
-        button.setIcon(icon)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.rstrip("…") or tip.split(" (")[0])
-        button.setAutoRaise(True)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly if text
-                                  else Qt.ToolButtonStyle.ToolButtonIconOnly)
-        button.clicked.connect(slot)
-        return button
 
     # -- cursor ----------------------------------------------------------------------------
     def _follow(self, step: int) -> None:
@@ -345,52 +267,26 @@ class InputsEditor(QWidget):
     # -- whole-sequence tools ------------------------------------------------------------------------
     def ask_text(self) -> None:
         """Ask for text and feed it one character per step."""
-        text, ok = QInputDialog.getMultiLineText(
-            self, tr("Feed text"), tr("Text to feed, one character per step (one-hot over its characters):"),
-            "hello world")
-        if ok:
+        text = inputs_tools.ask_text(self)
+        if text is not None:
             self.feed_text(text)
 
     def feed_text(self, text: str) -> bool:
-        """Replace the inputs by ``text`` one-hot encoded (the current vocabulary if it covers the text)."""
-        labels = list(self.controller.session.input_labels)
-        reuse = (len(labels) == self.controller.cell.input_size and all(len(s) == 1 for s in labels)
-                 and set(text) <= set(labels))
-        try:
-            onehot, vocab = encode_text(text, labels if reuse else None)
-        except InputError as err:
-            QMessageBox.warning(self, tr("Cannot use this text"), str(err))
-            return False
-        if not apply_inputs(self.controller, onehot, vocab,
-                            tr("Feed text ({n} characters)").format(n=len(text)), self):
-            return False
-        self._say(tr("{n} characters over a vocabulary of {size}.").format(n=len(text), size=len(vocab)))
-        return True
-
-    def open_generator(self) -> None:
-        """Open the signal generator dialog."""
-        from ui.dialogs.generator_dialog import GeneratorDialog
-
-        GeneratorDialog(self.controller, self).exec()
+        """Replace the inputs by ``text`` one-hot encoded (see :func:`~.inputs_tools.feed_text`)."""
+        said = inputs_tools.feed_text(self.controller, text, self)
+        if said is not None:
+            self._say(said)
+        return said is not None
 
     def ask_load(self) -> None:
         """Ask for an input file and load it."""
-        path, _ = QFileDialog.getOpenFileName(self, tr("Load inputs"), "",
-                                              tr("Input sequences") + " (*.npy *.csv *.tsv *.json);;"
-                                              + tr("All files") + " (*)")
+        path = inputs_tools.ask_load_path(self)
         if path:
             self.load_file(path)
 
     def load_file(self, path: str) -> bool:
         """Load a (T, D) sequence from ``path``; a bad file shows its message and changes nothing."""
-        try:
-            inputs = load_inputs(path)
-        except InputError as err:
-            QMessageBox.warning(self, tr("Cannot load inputs"), str(err))
-            return False
-        if not apply_inputs(self.controller, inputs, None,
-                            tr("Load inputs from {file}").format(file=Path(path).name), self):
-            return False
-        self._say(tr("Loaded {steps} steps × {inputs} inputs from {file}.").format(
-            steps=inputs.shape[0], inputs=inputs.shape[1], file=Path(path).name))
-        return True
+        said = inputs_tools.load_file(self.controller, path, self)
+        if said is not None:
+            self._say(said)
+        return said is not None
