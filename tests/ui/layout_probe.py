@@ -3,7 +3,9 @@
 ``python layout_probe.py SETTINGS_DIR [TOOL …]`` opens the main window with the default
 layout (``restore=False`` unless ``--restore``), opens the named Tools docks (``show_branch``,
 ``show_dashboard``), and prints one JSON line: the screen's available geometry, the
-window's frame, the diagram's size and, per visible dock, its contents' size and minimum.
+window's frame, the diagram's size and, per visible dock, its contents' size and minimum
+and whether it scrolls sideways; and per dock tab bar in use, each tab's width and the
+width its title needs.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 def main(argv: list[str]) -> None:
     """Open the window, let it lay out, print the geometries."""
     from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QScrollArea
 
+    from ui.shell.app import make_application
+
+    app = make_application()  # the app's style and fonts: tab and toolbar widths as users see them
     QCoreApplication.setOrganizationName("GateScopeTest")
     QCoreApplication.setApplicationName("GateScopeTest")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, argv[0])
-    app = QApplication([])
     from ui.shell.main_window import MainWindow
 
     restore = "--restore" in argv
@@ -43,14 +47,20 @@ def main(argv: list[str]) -> None:
     for name, dock in window.docks.items():
         if dock.isVisible() and not dock.visibleRegion().isEmpty():
             inner = dock.widget()
+            sideways = isinstance(inner, QScrollArea) and inner.horizontalScrollBar().isVisible()
             docks[name] = {"size": [inner.width(), inner.height()],
-                           "min": [inner.minimumWidth(), inner.minimumHeight()]}
+                           "min": [inner.minimumWidth(), inner.minimumHeight()], "sideways": sideways}
+    from ui.shell import docks as layout
+
+    layout.hide_stale_tab_bars(window)
+    tabs = [[bar.tabText(i), bar.tabRect(i).width(), bar.tabSizeHint(i).width()]
+            for bar in layout._tab_bars(window) if bar.isVisible() for i in range(bar.count())]
     print(json.dumps({
         "screen": [area.x(), area.y(), area.width(), area.height()],
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "window": [window.width(), window.height()],
         "diagram": [window.diagram.width(), window.diagram.height(), window.diagram.isVisible()],
-        "docks": docks}))
+        "docks": docks, "tabs": tabs}))
     window.controller.undo_stack.setClean()
     window.close()
 

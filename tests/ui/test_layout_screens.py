@@ -49,6 +49,10 @@ def test_the_default_window_fits_and_the_diagram_is_the_hero(tmp_path, width, he
     found = _probe(tmp_path, width, height)
     _check(found, 0.25)
     assert {"dock_gates", "dock_inputs"} <= set(found["docks"])  # the panels are there, not collapsed
+    assert not any(dock["sideways"] for dock in found["docks"].values()), found["docks"]  # none cut at a side
+    assert len(found["tabs"]) >= 7  # every panel is a tab (three above and five below when narrow)
+    for title, width, need in found["tabs"]:
+        assert width >= need, (title, width, need)  # every tab title in full
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)

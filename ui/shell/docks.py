@@ -4,8 +4,9 @@ Default layout: the diagram over the timeline in the middle, the hero (at least 
 the window); on the right "Gates and states" tabbed with "Gradients" above "Inputs",
 "Weights" and "Inspector". On a wide window (:data:`WIDE` px and up) "About this example",
 "Cell set-up" and "Lessons" are tabs of a left column; on a narrower one they join the right
-column's tabs, so the middle keeps its width. Each side is made wide enough for its tab titles
-to show in full (:func:`tabs_width`) when there is room. Every dock keeps a usable minimum
+column's two tab groups (three tabs above, five short ones below), so the middle keeps its
+width. Each side is made wide enough for its tab titles to show in full (:func:`tabs_width`)
+when there is room. Every dock keeps a usable minimum
 (:data:`MIN_HEIGHT`): a taller panel scrolls inside its dock instead of squeezing the diagram.
 
 The Tools menu's docks (:data:`TOOL_DOCKS`) are built on first use; the layout saved at close
@@ -103,8 +104,9 @@ def arrange_docks(window: MainWindow) -> None:
     """Put every dock in its default place for the window's width.
 
     Wide: set-up tabs left; gates over inputs right, each tabbed. Narrow: one right column,
-    "About this example" and "Cell set-up" (and "Lessons") tabbed above with the gates,
-    the editors below.
+    "About this example" tabbed above with the gates, "Cell set-up" and "Lessons" below with
+    the editors, so every title shows in full in a column a third of a 1024-pixel screen
+    wide (and a lesson's text stays in view while it raises the gate panel above it).
     """
     d, wide = window.docks, is_wide(window)
     places = [(name, area if wide else _RIGHT) for name, _title, area in DOCKS]
@@ -123,8 +125,8 @@ def arrange_docks(window: MainWindow) -> None:
     if wide:
         tabs += [("dock_preset", "dock_setup"), ("dock_setup", "dock_lessons")]
     else:
-        tabs += [("dock_gradients", "dock_preset"), ("dock_preset", "dock_lessons"),
-                 ("dock_inspector", "dock_setup")]
+        tabs += [("dock_gradients", "dock_preset"), ("dock_inspector", "dock_setup"),
+                 ("dock_setup", "dock_lessons")]
     for neighbour, name in tabs:
         if name in d:
             window.tabifyDockWidget(d[neighbour], d[name])
@@ -148,11 +150,12 @@ def apply_default_sizes(window: MainWindow) -> None:
     """Dock widths and heights for the window's size.
 
     Left 15 % (wide windows only), right 30 %, each widened to show its tab titles in full
-    (up to a quarter and three eighths of the window); the diagram gets 62 % of the middle
-    column above the timeline, the editors on the right 55 % below the gate panel.
+    (up to a quarter and three eighths of the window, or 400 px on a small one); the diagram
+    gets 62 % of the middle column above the timeline, the editors on the right 55 % below
+    the gate panel.
     """
     d, w, h = window.docks, window.width(), window.height()
-    right = max(360, w * 3 // 10, min(tabs_width(window, _RIGHT), w * 3 // 8))
+    right = max(360, w * 3 // 10, min(tabs_width(window, _RIGHT), max(w * 3 // 8, 400)))
     if is_wide(window):
         left = max(200, w * 3 // 20, min(tabs_width(window, _LEFT), w // 4))
         window.resizeDocks([d["dock_preset"], d["dock_gates"]], [left, right], Qt.Orientation.Horizontal)
