@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.core import native
 from simulator.core.activations import dsigmoid, dtanh, sigmoid
 from simulator.core.cells.base import Cell, Forcer, entering, project_inputs
 from simulator.core.trace import Trace
@@ -88,9 +89,10 @@ class GRUCell(Cell):
         gs = trace._g[start:stop]
         w_ih, bias, w_t = self._prepared()
         project_inputs(trace.x, w_ih, bias, gs, start, stop)
-        h = trace.state_before(start)[0]
-        views = (range(start, stop), gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:],
-                 trace._h[start:stop])
+        h, h_rows = trace.state_before(start)[0], trace._h[start:stop]
+        if native.gru(gs, w_t, self.bias_hh[2 * H:], h, h_rows, self.reset_after, force, start):
+            return  # the compiled loop (same equations); the numpy loop below otherwise
+        views = (range(start, stop), gs, gs[:, : 2 * H], gs[:, :H], gs[:, H:2 * H], gs[:, 2 * H:], h_rows)
         self._loop(views, h, w_t, force)
 
     def _loop(self, views: tuple, h: np.ndarray, w_t: np.ndarray, force: Forcer | None) -> None:

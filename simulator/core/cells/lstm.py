@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from simulator.core import native
 from simulator.core.activations import dsigmoid, dtanh, sigmoid
 from simulator.core.cells.base import Cell, Forcer, as_float_array, entering, project_inputs
 from simulator.core.trace import Trace
@@ -97,12 +98,15 @@ class LSTMCell(Cell):
         w_ih, bias, w_t = self._prepared()
         project_inputs(trace.x, w_ih, bias, gs, start, stop)
         h, c = trace.state_before(start)
+        h_rows, c_rows = trace._h[start:stop], trace._c[start:stop]
+        if self.weight_peephole is None and native.lstm(gs, w_t, h, c, h_rows, c_rows, force, start):
+            return  # the compiled loop (same equations); the numpy loop below otherwise
         tmp = np.empty(4 * H, self.dtype)
         ig = np.empty(H, self.dtype)
         dot, tanh, mul, add = np.dot, np.tanh, np.multiply, np.add
         # per-gate column views, iterated together: no slicing inside the loop
         views = (range(start, stop), gs, gs[:, : 3 * H], gs[:, :H], gs[:, H:2 * H],
-                 gs[:, 2 * H:3 * H], gs[:, 3 * H:], trace._h[start:stop], trace._c[start:stop])
+                 gs[:, 2 * H:3 * H], gs[:, 3 * H:], h_rows, c_rows)
         if self.weight_peephole is not None:
             self._peephole_loop(views, h, c, w_t, tmp, ig, force)
             return
