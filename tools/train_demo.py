@@ -1,19 +1,23 @@
-"""Open the window with the Train panel training (for screenshots): ``python -m ui.widgets.training.demo``.
+"""Open the window with the Train panel training, for the screenshots in ``docs/screenshots/``.
 
-    python -m ui.widgets.training.demo [rnn|lstm|gru] [forget_bias]
+    python tools/train_demo.py [rnn|lstm|gru] [forget_bias]
 
 Shows the main window, opens Tools ▸ Train… with the lesson's task (a distractor at every
 step of a 40-step delay for the RNN and GRU, a clean 20-step delay for the LSTM) and presses
-Start; the window closes normally.
+Start; the window closes normally. It lives beside the project rather than among the widgets
+because it builds the whole window (only the shell may know the main window).
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the demo window until it is closed."""
+    """Run the demo window until it is closed; returns the application's exit status."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
