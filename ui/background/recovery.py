@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from simulator.core.errors import InputError
 from simulator.document.session import Session
+from ui.background import relay
 from ui.background.recovery_copy import SlicedCopy
 from ui.background.recovery_file import find_orphans, read_recovery, recovery_dir, write_recovery
 from ui.i18n import tr
@@ -74,6 +75,7 @@ class RecoveryManager(QObject):
     def __init__(self, window: MainWindow, directory: Path | None = None,
                  seconds: float | None = None) -> None:
         super().__init__(window)
+        relay.install()  # the writer thread reports through it
         self.window = window
         self.controller = c = window.controller
         self.directory = Path(directory) if directory is not None else recovery_dir()
@@ -195,11 +197,18 @@ class RecoveryManager(QObject):
             session = Session.trusted(**fields)  # the document's own, validated fields
             write_recovery(self.path, session, document_path, name, saved_at, pause=pause)
         except (InputError, OSError, ValueError) as err:
-            self.failed.emit(str(err))
+            self._tell("failed", str(err))
             return
         self.writes += 1
         self.last_write_seconds = time.perf_counter() - started
-        self.saved.emit(str(self.path))
+        self._tell("saved", str(self.path))
+
+    def _tell(self, signal: str, text: str) -> None:
+        """Emit ``signal`` (a name) with ``text`` on the GUI thread: at once there, else by the relay."""
+        if threading.current_thread() is not threading.main_thread():
+            relay.post(self._tell, signal, text)  # not delivered if this object is deleted meanwhile
+            return
+        getattr(self, signal).emit(text)
 
     def wait(self) -> None:
         """Block until an autosave under way has been written (its copy is completed at once)."""

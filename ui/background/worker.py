@@ -1,9 +1,10 @@
 """Run a computation off the UI thread and hand the result back on it, newest request wins.
 
-The same mechanism as :mod:`ui.widgets.gradients.gradient_plot`, made reusable: one daemon thread at
+The views' one way to compute off the GUI thread (gradient plot, dashboard, dialogs): one daemon thread at
 a time; a request made while it runs replaces any request still waiting (so a burst of
 edits costs one computation at the end, not one per edit); a result is delivered only
-if no newer request was made meanwhile. numpy releases the GIL in its heavy loops, so
+if no newer request was made meanwhile, through :mod:`ui.background.relay` (never an emit on
+a receiver that the GUI thread may be deleting). numpy releases the GIL in its heavy loops, so
 the window stays responsive while the thread works.
 
 Typical use::
@@ -15,12 +16,13 @@ Typical use::
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from ui.background import relay
 
 __all__ = ["BackgroundWorker"]
 
@@ -42,7 +44,6 @@ class BackgroundWorker(QObject):
     """
 
     finished = Signal(object)
-    _done = Signal(int, object)  # generation, result: emitted from the worker thread, queued
 
     def __init__(self, parent: QObject, name: str = "worker") -> None:
         super().__init__(parent)
@@ -51,7 +52,7 @@ class BackgroundWorker(QObject):
         self.result: Any = None
         self._thread: threading.Thread | None = None
         self._pending: tuple[int, Callable[[], Any]] | None = None
-        self._done.connect(self._on_done)
+        relay.install()
 
     @property
     def busy(self) -> bool:
@@ -93,9 +94,7 @@ class BackgroundWorker(QObject):
         self._thread.start()
 
     def _work(self, generation: int, fn: Callable[[], Any]) -> None:
-        result = self._call(fn)
-        with contextlib.suppress(RuntimeError):  # the receiver was deleted while we worked
-            self._done.emit(generation, result)
+        relay.post(self._on_done, generation, self._call(fn))  # never emits on self from this thread
 
     def _on_done(self, generation: int, result: object) -> None:
         self._thread = None

@@ -13,18 +13,15 @@ most one computation at a time, about 4 per second while playing.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from collections.abc import Callable
-
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.background.worker import BackgroundWorker
 from ui.i18n import tr
 from ui.widgets.common import colormaps as cm
 from ui.widgets.gradients.gradient_title import SERIES, TitleFitting
@@ -50,8 +47,6 @@ class GradientPlot(TitleFitting, QWidget):
         The last :meth:`Controller.gradients` result shown.
     """
 
-    _computed = Signal(int, int, object)  # end step, generation, result (from the worker thread)
-
     def __init__(self, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gradient_plot")
@@ -74,9 +69,8 @@ class GradientPlot(TitleFitting, QWidget):
         layout.addWidget(self.status)
         self._timer = QTimer(self, singleShot=True, timeout=self.update_now)
         self._stale = True
-        self._generation = 0  # bumped by every change of the trace or the weights
-        self._worker: threading.Thread | None = None
-        self._computed.connect(self._on_computed)
+        self.worker = BackgroundWorker(self, "gradient-plot")  # one job at a time, newest wins
+        self.worker.finished.connect(self._show)
         self._measure = QTextDocument(self)  # lays out title candidates to measure them
         self._measure.setDefaultFont(QFont(self.font()))
         self._shown_labels = ("", "")  # the title's HTML and the x-axis label now shown
@@ -159,43 +153,17 @@ class GradientPlot(TitleFitting, QWidget):
         """
         if force:
             self._stale = False
-            self._show(self._compute(self.controller.gradient_job(self.controller.step)))
+            self.worker.run_now(self.controller.gradient_job(self.controller.step))  # shown by _show
             return
         if not self.isVisible():
             return
-        if self._worker is not None and self._worker.is_alive():
-            self._stale = True
-            return
         self._stale = False
-        end, generation = self.controller.step, self._generation
-        job = self.controller.gradient_job(end)  # copies taken here, on the GUI thread
-        self._worker = threading.Thread(target=self._work, args=(end, generation, job), daemon=True,
-                                        name="gradient-plot")
-        self._worker.start()
-
-    def _compute(self, job: Callable[[], dict[str, np.ndarray] | None]) -> object:
-        """The job's result, or the exception it raised (shown in the status line)."""
-        try:
-            return job()
-        except Exception as exc:  # shown in the status line (e.g. the gradient module missing)
-            return exc
-
-    def _work(self, end: int, generation: int, job: Callable[[], dict[str, np.ndarray] | None]) -> None:
-        # numpy releases the GIL in the matrix products, so the window stays responsive; the job
-        # reads its own copies; if the trace changed meanwhile the generation differs and it is dropped
-        result = self._compute(job)
-        with contextlib.suppress(RuntimeError):  # the widget was deleted while we worked
-            self._computed.emit(end, generation, result)
-
-    def _on_computed(self, end: int, generation: int, result: object) -> None:
-        self._worker = None
-        if generation == self._generation:
-            self._show(result)
-        if self._stale or generation != self._generation or end != self.controller.step:
-            self.schedule()
+        # copies taken here, on the GUI thread; numpy releases the GIL in the matrix products,
+        # so the window stays responsive; a request made meanwhile replaces this one's result
+        self.worker.submit(self.controller.gradient_job(self.controller.step))
 
     def _invalidate(self, *_args) -> None:
-        self._generation += 1
+        self.worker.cancel()  # a result computed from the old trace or weights is not shown
         self.schedule()
 
     def _show(self, data: object) -> None:
