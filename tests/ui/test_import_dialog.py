@@ -111,7 +111,7 @@ def test_import_asks_for_the_layer_and_records_the_source(window, answer, tmp_pa
     arrays = _bidirectional_npz(tmp_path / "bi.npz")
     before = c.cell.weight_hh.copy()
     seen = answer(3)
-    assert window.documents.open_file(str(tmp_path / "bi.npz"))
+    assert window.importer.open_file(str(tmp_path / "bi.npz"))
     assert len(seen) == 1 and [text.split("\n")[0] for text in seen[0]] == HEADINGS
     assert "layer 1 of 2, reverse direction" in seen[0][3]
     _assert_cell_is(c.cell, arrays, "_l1_reverse")
@@ -137,7 +137,7 @@ def test_cancelling_the_choice_changes_nothing(window, answer, tmp_path):
     _bidirectional_npz(tmp_path / "bi.npz")
     before, count = c.cell.weight_ih.copy(), c.undo_stack.count()
     seen = answer(None)
-    assert not window.documents.import_weights_file(str(tmp_path / "bi.npz"))
+    assert not window.importer.import_weights_file(str(tmp_path / "bi.npz"))
     assert len(seen) == 1
     np.testing.assert_array_equal(c.cell.weight_ih, before)
     assert c.undo_stack.count() == count and "weights_source" not in c.session.settings
@@ -148,11 +148,11 @@ def test_one_cell_or_a_given_layer_imports_without_asking(window, answer, tmp_pa
     cell = make_cell("gru", 1, 5, seed=1)
     save_weights(cell, tmp_path / "one.safetensors")
     seen = answer(0, tries=20)  # would answer a dialog if one came up
-    assert window.documents.import_weights_file(str(tmp_path / "one.safetensors"))
+    assert window.importer.import_weights_file(str(tmp_path / "one.safetensors"))
     np.testing.assert_array_equal(c.cell.weight_hh, cell.weight_hh)
     assert c.session.settings["weights_source"]["format"] == "torch"
     arrays = _bidirectional_npz(tmp_path / "bi.npz")
-    assert window.documents.import_weights_file(str(tmp_path / "bi.npz"), layer=1)
+    assert window.importer.import_weights_file(str(tmp_path / "bi.npz"), layer=1)
     _assert_cell_is(c.cell, arrays, "_l1")
     source = c.session.settings["weights_source"]
     assert (source["file"], source["layer"], source["direction"]) == ("bi.npz", 1, "forward")
@@ -174,7 +174,7 @@ def test_torch_two_layer_lstm(window, answer, tmp_path, suffix):
     else:
         pytest.importorskip("safetensors.torch").save_file(state, str(path))
     seen = answer(1)
-    assert window.documents.open_file(str(path))
+    assert window.importer.open_file(str(path))
     assert [text.split("\n")[0] for text in seen[0]] == HEADINGS[::2]
     _assert_cell_is(window.controller.cell, {k: v.numpy() for k, v in state.items()}, "_l1")
     x = np.random.default_rng(1).normal(size=(7, D))
@@ -197,7 +197,7 @@ def test_keras_bidirectional_gru(window, answer, tmp_path):
     layer.set_weights([rng.uniform(-0.7, 0.7, w.shape).astype(np.float32) for w in layer.get_weights()])
     model.save(tmp_path / "bi.keras")
     seen = answer(1)
-    assert window.documents.open_file(str(tmp_path / "bi.keras"))
+    assert window.importer.open_file(str(tmp_path / "bi.keras"))
     assert [text.split("\n")[0] for text in seen[0]] == HEADINGS[:2]
     x = np.random.default_rng(5).normal(size=(6, D)).astype(np.float32)
     ref = keras.ops.convert_to_numpy(model(x[None]))[0]
@@ -225,7 +225,7 @@ def test_onnx_bidirectional_lstm(window, answer, tmp_path):
     model.ir_version = 8
     onnx.save(model, tmp_path / "bi.onnx")
     seen = answer(1)
-    assert window.documents.open_file(str(tmp_path / "bi.onnx"))
+    assert window.importer.open_file(str(tmp_path / "bi.onnx"))
     assert [text.split("\n")[0] for text in seen[0]] == HEADINGS[:2]
     x = np.random.default_rng(2).normal(size=(T, D)).astype(np.float32)
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])

@@ -44,7 +44,7 @@ def test_import_shows_module_direction_and_assumptions(window, tmp_path):
     before = c.snapshot().inputs.copy()
     net = _uniform(torch.nn.GRU(D, H, bidirectional=True, dtype=torch.float64))
     torch.save({f"rnn.{k}": v for k, v in net.state_dict().items()}, tmp_path / "bi_gru.pt")
-    assert window.documents.import_weights_file(str(tmp_path / "bi_gru.pt"), layer=0, direction="reverse")
+    assert window.importer.import_weights_file(str(tmp_path / "bi_gru.pt"), layer=0, direction="reverse")
     text = window.findChild(type(note.label), "weights_note_text").text()
     assert note.isVisible()
     assert "bi_gru.pt" in text and "module rnn" in text and "consumes the sequence last step first" in text
@@ -58,7 +58,7 @@ def test_import_shows_module_direction_and_assumptions(window, tmp_path):
 
     rnn = _uniform(torch.nn.RNN(D, H, nonlinearity="relu", dtype=torch.float64))
     torch.save(rnn.state_dict(), tmp_path / "relu.pt")
-    assert window.documents.import_weights_file(str(tmp_path / "relu.pt"))
+    assert window.importer.import_weights_file(str(tmp_path / "relu.pt"))
     text = note.label.text()
     assert "Assumed: nonlinearity not stored in a state dict" in text and "forward direction" in text
     np.testing.assert_array_equal(c.snapshot().inputs, before)

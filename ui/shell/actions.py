@@ -78,7 +78,7 @@ class ShortcutGuard(QObject):
 
 def setup_actions(window: MainWindow) -> dict[str, QAction]:
     """Build every action of ``window`` (objectName, shortcut, toolTip, triggered) and return them by name."""
-    c, docs, exports = window.controller, window.documents, window.exporter
+    c, docs, imports, exports = window.controller, window.documents, window.importer, window.exporter
     sp = QStyle.StandardPixmap
     key = QKeySequence.StandardKey
     actions = [
@@ -100,9 +100,9 @@ def setup_actions(window: MainWindow) -> dict[str, QAction]:
                 docs.save_as, "Ctrl+Shift+S"),
         _action(window, "action_import_weights", tr("&Import weights…"),
                 tr("Load a cell's weights from a PyTorch, Keras, ONNX, NPZ or safetensors file"),
-                docs.import_weights, "Ctrl+I"),
+                imports.import_weights, "Ctrl+I"),
         _action(window, "action_import_inputs", tr("Load &inputs…"),
-                tr("Load the input sequence from .npy, .csv or .json"), docs.import_inputs),
+                tr("Load the input sequence from .npy, .csv or .json"), imports.import_inputs),
         _action(window, "action_export_trace", tr("&Trace…"),
                 tr("Export the trace as NPZ, CSV (wide or long) or JSON"), exports.export_trace, "Ctrl+E"),
         _action(window, "action_export_weights", tr("&Weights…"),

@@ -104,7 +104,7 @@ def build_window(args: argparse.Namespace):  # -> MainWindow (imported lazily: p
     else:
         window.enable_recovery()  # window.recovery: autosave, offered back by run() after a crash
     if args.file:
-        window.documents.open_file(os.path.abspath(args.file))
+        window.importer.open_file(os.path.abspath(args.file))
     if args.step is not None:
         controller.seek(args.step)
     if args.size or args.screenshot:

@@ -26,6 +26,7 @@ from ui.shell import panels, screen_fit
 from ui.shell.actions import ShortcutGuard, setup_actions, setup_menus, setup_toolbar
 from ui.shell.documents import DocumentManager
 from ui.shell.exporting import Exporter
+from ui.shell.importing import Importer
 from ui.widgets.common.transport import TransportBar
 
 __all__ = ["MainWindow"]
@@ -38,9 +39,10 @@ class MainWindow(QMainWindow):
 
     Attributes
     ----------
-    controller, documents (DocumentManager), exporter (Exporter), actions_by_name (dict of QAction),
-    docks (dict of QDockWidget), diagram, timeline, gate_panel, gradient_plot, inspector,
-    inputs_editor, weights_editor, cell_setup, preset_info, transport, lesson_panel (LessonPanel),
+    controller, documents (DocumentManager), importer (Importer), exporter (Exporter),
+    actions_by_name (dict of QAction), docks (dict of QDockWidget), diagram, timeline, gate_panel,
+    gradient_plot, inspector, inputs_editor, weights_editor, cell_setup, preset_info, transport,
+    lesson_panel (LessonPanel),
     insight (InsightTools: the Tools menu and its docks), recovery (RecoveryManager or None: see
     :meth:`enable_recovery`), the menus recent_menu, presets_menu, view_menu, lessons_menu.
     """
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         # within 1 ms instead of Python's default 5 ms, so they do not stretch a frame
         sys.setswitchinterval(0.001)
         self.documents = DocumentManager(self)
+        self.importer = Importer(self)
         self.exporter = Exporter(self)
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AllowNestedDocks)
         self.setAcceptDrops(True)
@@ -213,14 +216,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self.documents.dropped_files(event.mimeData()):
+        if self.importer.dropped_files(event.mimeData()):
             event.acceptProposedAction()
 
     dragMoveEvent = dragEnterEvent  # noqa: N815 - Qt override
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        files = self.documents.dropped_files(event.mimeData())
+        files = self.importer.dropped_files(event.mimeData())
         if files:
             event.acceptProposedAction()
             # open after the drop returns, so a message box does not block the drag source
-            QTimer.singleShot(0, lambda path=files[0]: self.documents.open_file(path))
+            QTimer.singleShot(0, lambda path=files[0]: self.importer.open_file(path))

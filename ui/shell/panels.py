@@ -54,7 +54,7 @@ def build_central(window: MainWindow) -> None:
     box = QVBoxLayout(central)
     box.setContentsMargins(0, 0, 0, 0)
     box.addWidget(OverflowBar(c, central))  # shown only while the trace holds inf or NaN
-    box.addWidget(WeightsNote(c, lambda: window.documents.reimport_weights(), central))  # after an import
+    box.addWidget(WeightsNote(c, lambda: window.importer.reimport_weights(), central))  # after an import
     box.addWidget(window.splitter)
     window.setCentralWidget(central)
 
@@ -72,7 +72,7 @@ def build_docks(window: MainWindow) -> None:
     window.preset_info = PresetInfo(c, window)
     for widget in (window.cell_setup, window.inputs_editor, window.weights_editor):
         widget.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    window.weights_editor.import_requested.connect(window.documents.import_weights)
+    window.weights_editor.import_requested.connect(window.importer.import_weights)
     window.inputs_editor.generator_requested.connect(lambda: open_generator(window))
     window.docks = layout.build_docks(window, {
         "dock_preset": window.preset_info, "dock_setup": window.cell_setup, "dock_gates": window.gate_panel,
