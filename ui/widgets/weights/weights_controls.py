@@ -1,9 +1,8 @@
-"""The weights editor's lower half: the block actions and the rows of controls under the heatmaps.
+"""What the weights editor's controls do: drags, the slider and the block actions.
 
 :class:`BlockActions` is mixed into :class:`~ui.widgets.weights.weights_editor.WeightsEditor` (it uses
-the editor's controller, selection and seed box); :class:`ControlsPanel` lays the editor's
-controls out in two rows when the dock is wide and in four when it is narrow, so the editor
-fits a 1280 × 800 window's side column without scrolling sideways.
+the editor's controller, selection and seed box); the controls themselves are built and laid
+out by :mod:`~ui.widgets.weights.weights_fields`.
 """
 
 from __future__ import annotations
@@ -12,15 +11,13 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QInputDialog, QLabel, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ui.i18n import tr
 from ui.widgets.weights.weights_view import Block
 
-__all__ = ["SLIDER_STEPS", "BlockActions", "ControlsPanel"]
+__all__ = ["SLIDER_STEPS", "BlockActions"]
 
-WIDE = 720  # pixels from which the controls take two rows
 SLIDER_STEPS = 1000  # slider positions on each side of zero
 
 
@@ -129,68 +126,3 @@ class BlockActions:
         menu.addAction(tr("Randomise {label}").format(label=label), self._randomise_selected)
         menu.addAction(tr("Zero {label}").format(label=label), self._zero_selected)
         menu.exec(screen_pos)
-
-
-class ControlsPanel(QWidget):
-    """The editor's value box, slider, block actions, colour range and import button.
-
-    Narrow: the selection's description; value box and slider; block actions; colour range
-    and the last message. Wide: the description, value box and slider on one row, the rest on
-    another. (Import sits in the tabs' corner.)
-    """
-
-    def __init__(self, editor: Any) -> None:
-        super().__init__(editor)
-        self.setObjectName("weights_controls")
-        self.editor = editor
-        self.range_label = QLabel(tr("Colour range"), self)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 2, 0, 0)
-        self.grid.setVerticalSpacing(4)
-        self.wide: bool | None = None
-        self.arrange(False)
-        self.setMinimumWidth(self.grid.minimumSize().width())
-
-    def _row(self, *widgets: QWidget, stretch_after: int | None = None) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
-        for k, widget in enumerate(widgets):
-            row.addWidget(widget, 1 if widget is self.editor.hint else 0)
-            if k == stretch_after:
-                row.addStretch(1)
-        return row
-
-    def arrange(self, wide: bool) -> None:
-        """Lay the controls out in two rows (``wide``) or four."""
-        if wide == self.wide:
-            return
-        self.wide = wide
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.layout() is not None:
-                while item.layout().count():
-                    item.layout().takeAt(0)
-                item.layout().deleteLater()
-        e = self.editor
-        actions = (e.block_label, e.scale_button, e.randomise_button, e.seed_spin, e.zero_button)
-        tail = (self.range_label, e.range_spin, e.hint)
-        if wide:
-            self.grid.addWidget(e.where, 0, 0)
-            self.grid.addLayout(self._row(e.value_edit, e.slider), 0, 1)
-            self.grid.addLayout(self._row(*actions, *tail), 1, 0, 1, 2)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 1)
-        else:
-            self.grid.addWidget(e.where, 0, 0)
-            self.grid.addLayout(self._row(e.value_edit, e.slider), 1, 0)
-            self.grid.addLayout(self._row(*actions, stretch_after=len(actions) - 1), 2, 0)
-            self.grid.addLayout(self._row(*tail), 3, 0)
-            self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(1, 0)
-        e.slider.setMinimumWidth(80)
-        e.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        self.arrange(event.size().width() >= WIDE)
-        super().resizeEvent(event)

@@ -6,26 +6,17 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QT_TR_NOOP, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QLabel,
-    QLineEdit,
-    QSlider,
-    QSpinBox,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.i18n import tr
 from ui.widgets.common.colormaps import symmetric_levels
-from ui.widgets.common.number_edit import NUMBER_HINT, FiniteValidator, parse_finite, show_hint
+from ui.widgets.common.number_edit import NUMBER_HINT, parse_finite, show_hint
 from ui.widgets.common.numbers import number_text
 from ui.widgets.inputs.inputs_model import display_label
-from ui.widgets.weights.weights_controls import SLIDER_STEPS, BlockActions, ControlsPanel
+from ui.widgets.weights.weights_controls import SLIDER_STEPS, BlockActions
+from ui.widgets.weights.weights_fields import SELECT_HINT, ControlsPanel, build_fields
 from ui.widgets.weights.weights_view import Block, BlockImage, ParameterCanvas, blocks_of, columns_for
 
 if TYPE_CHECKING:
@@ -33,7 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["WeightsEditor"]
 
-SELECT_HINT = QT_TR_NOOP("Click a weight to select it; drag up or down to change it.")
 _TABS = (("weight_ih", "Input  x → gates"), ("weight_hh", "Recurrent  h → gates"),
          ("bias", "Biases"))
 
@@ -69,66 +59,7 @@ class WeightsEditor(BlockActions, QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("weights_tabs")
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.where = QLabel(tr(SELECT_HINT), self)
-        self.where.setObjectName("weight_label")
-        self.where.setWordWrap(True)
-        self.value_edit = QLineEdit(self)
-        self.value_edit.setObjectName("weight_value_edit")
-        self.value_edit.setAccessibleName(tr("Selected weight value"))
-        self.value_edit.setToolTip(tr("The selected weight: type an exact value and press Enter"))
-        self.value_edit.setValidator(FiniteValidator(self.value_edit))
-        self.value_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("−0.1234567890123") + 16)
-        self.value_edit.returnPressed.connect(lambda: self.set_value_text(self.value_edit.text()))
-        self.value_edit.inputRejected.connect(self._refused)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setObjectName("weight_slider")
-        self.slider.setAccessibleName(tr("Selected weight slider"))
-        self.slider.setToolTip(tr("Drag to change the selected weight across the colour range "
-                                  "(one undo step per drag)"))
-        self.slider.setRange(-SLIDER_STEPS, SLIDER_STEPS)
-        self.slider.sliderPressed.connect(self._slider_pressed)
-        self.slider.sliderReleased.connect(self._slider_released)
-        self.slider.valueChanged.connect(self._slider_moved)
-
-        self.block_label = QLabel(tr("Block: —"), self)
-        self.block_label.setObjectName("weight_block_label")
-        self.scale_button = self._button("weight_scale", tr("Scale…"),
-                                         tr("Multiply every value of the block by a factor"),
-                                         self._ask_scale)
-        self.randomise_button = self._button("weight_randomise", tr("Randomise"),
-                                             tr("Draw the block again from U(−1/√H, 1/√H) (PyTorch's "
-                                                "default) with the seed on the right"),
-                                             self._randomise_selected)
-        self.zero_button = self._button("weight_zero", tr("Zero"), tr("Set every value of the block to 0"),
-                                        self._zero_selected)
-        self.seed_spin = QSpinBox(self)
-        self.seed_spin.setObjectName("weight_seed_spin")
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setPrefix(tr("seed "))
-        self.seed_spin.setToolTip(tr("Seed of the next Randomise (it counts up after each use)"))
-        self.seed_spin.setAccessibleName(tr("Randomise seed"))
-        digits = self.seed_spin.fontMetrics().horizontalAdvance(tr("seed ") + "0000000")
-        self.seed_spin.setFixedWidth(digits + 28)
-        self.range_spin = QDoubleSpinBox(self)
-        self.range_spin.setObjectName("weight_range_spin")
-        self.range_spin.setRange(0.0, 1e6)
-        self.range_spin.setDecimals(3)
-        self.range_spin.setSingleStep(0.1)
-        self.range_spin.setPrefix("± ")
-        self.range_spin.setSpecialValueText(tr("auto"))
-        self.range_spin.setToolTip(tr("Colour range: ± this value (auto = the largest |weight| of the cell)"))
-        self.range_spin.setAccessibleName(tr("Colour range"))
-        self.range_spin.setFixedWidth(self.range_spin.fontMetrics().horizontalAdvance("± 000.000") + 28)
-        self.range_spin.valueChanged.connect(lambda _: self.refresh())
-        self.import_button = self._button(
-            "weight_import", tr("Import…"),
-            tr("Import weights from a PyTorch, Keras, ONNX, NPZ or safetensors file"),
-            self.import_requested.emit)
-        self.hint = QLabel(self)
-        self.hint.setObjectName("weights_hint")
-        self.hint.setWordWrap(True)
-        self.message.connect(self.hint.setText)
-
+        build_fields(self)  # where, value_edit, slider, block buttons, seed, range, import, hint
         self.controls = ControlsPanel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -139,16 +70,6 @@ class WeightsEditor(BlockActions, QWidget):
         controller.cell_changed.connect(self.rebuild)
         controller.weights_changed.connect(self.refresh)
         self.rebuild()
-
-    def _button(self, name: str, text: str, tip: str, slot: Any) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        return button
 
     # -- building and updating -------------------------------------------------------------
     def rebuild(self) -> None:
