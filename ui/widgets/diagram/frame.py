@@ -4,7 +4,8 @@ The header and footer are text at a readable size whatever the pane's size, so t
 laid out from font metrics: the header takes a second line when the cell's description
 and the step do not fit side by side, and every footer note is wrapped (between its
 phrases first, between words only when a phrase alone is too long), never cut. The
-schematic is then scaled, keeping its proportions, into the room left between them.
+schematic is then scaled, keeping its proportions, into the room left between them: its
+nodes and wires grow with the pane (up to :data:`MAX_SCALE`), its text within readable bounds.
 """
 
 from __future__ import annotations
@@ -19,10 +20,13 @@ from ui.widgets.diagram.layout import HEIGHT, WIDTH, Layout
 from ui.widgets.diagram.placement import Placement, place
 from ui.widgets.diagram.style import Fonts, FrameFonts, Scene, Theme
 
-__all__ = ["Geometry", "compute_geometry", "header_left_text", "legend_note", "paint_step_header",
-           "paint_still_frame", "wrap"]
+__all__ = ["MAX_SCALE", "Geometry", "compute_geometry", "header_left_text", "legend_note",
+           "paint_step_header", "paint_still_frame", "wrap"]
 
 MARGIN = 10.0
+# The schematic grows with its pane up to this many pixels per logical unit; beyond, its nodes
+# would dwarf their text (the fonts stop growing a little above the design size) and it is centred.
+MAX_SCALE = 1.8
 NOTES_SHARE = 0.22  # the most of the pane's height the footer notes may take (else they are left out)
 BAR_W = 84.0
 PHRASE_GAP = "   "
@@ -92,7 +96,8 @@ class Geometry:
 
 
 def _fit(room: QRectF, bounds: QRectF) -> QTransform:
-    s = max(min(room.width() / bounds.width(), room.height() / bounds.height()), 1e-3)
+    """``bounds`` scaled into the middle of ``room``, keeping its proportions, at most :data:`MAX_SCALE`."""
+    s = max(min(room.width() / bounds.width(), room.height() / bounds.height(), MAX_SCALE), 1e-3)
     dx = room.center().x() - bounds.center().x() * s
     dy = room.center().y() - bounds.center().y() * s
     return QTransform(s, 0, 0, s, dx, dy)
