@@ -137,12 +137,13 @@ def edit_time(window) -> float:
     return statistics.median(edits)
 
 
-def weight_drag(window, moves: int = 40) -> tuple[float, float, bool]:
-    """A drag of ``moves`` frames, one mouse move each: (p95 frame s, settled s after the last move, exact).
+def weight_drag(window, moves: int = 40) -> tuple[float, float, float, bool]:
+    """A drag of ``moves`` frames, one mouse move each.
 
-    A frame is the move plus one event-loop pass (the settle's slice and the repaints). Settled is
-    the time from the last move until every row is final and the views have repainted. Exact: the
-    trace then equals a fresh run bit for bit.
+    Returns (p95 frame s, settled s after the last move, p95 frame s while settling, exact). A frame
+    is the move plus one event-loop pass (the settle's slice and the repaints). Settled is the time
+    from the last move until every row is final and the views have repainted; the passes in
+    between are the frames while settling. Exact: the trace then equals a fresh run bit for bit.
     """
     from simulator.core.simulation import run
 
@@ -157,8 +158,11 @@ def weight_drag(window, moves: int = 40) -> tuple[float, float, bool]:
         frame(window)
         frames.append(time.perf_counter() - start)
     start = time.perf_counter()
+    passes = []
     while c.settling:
+        before = time.perf_counter()
         frame(window)
+        passes.append(time.perf_counter() - before)
     frame(window)  # the views' repaint of the final trace
     settled = time.perf_counter() - start
     trace = c.simulation.trace
@@ -166,17 +170,28 @@ def weight_drag(window, moves: int = 40) -> tuple[float, float, bool]:
     exact = all(np.array_equal(trace.arrays()[k], v) for k, v in fresh.arrays().items())
     exact = exact and c.cell.weight_hh[3, 2] == value and c.undo_stack.count() == 1
     c.undo_stack.clear()
-    return float(np.percentile(frames, 95)), settled, exact
+    return float(np.percentile(frames, 95)), settled, float(np.percentile(passes or [0.0], 95)), exact
+
+
+SETTLED_MS = 150.0  # issue 15: the whole 10,000-step trace final within 150 ms of the last move
+SETTLED_STEPS = 10_000
 
 
 def drag_report(cells: list[tuple[str, int]], steps: int) -> list[bool]:
-    """Issue 15's two figures for each (kind, H) on its own window (default layout)."""
+    """Issue 15's figures for each (kind, H) on its own window (default layout).
+
+    The settled target is 150 ms at T = 10,000 and the same rate beyond (15 s at T = 1,000,000,
+    where the issue asks that the drag stays at 60 fps while the rest settles progressively: the
+    frames while settling are timed against the frame budget too).
+    """
     results = []
+    target = SETTLED_MS * max(1.0, steps / SETTLED_STEPS)
     for kind, hidden in cells:
         window = make_window(hidden, steps, kind)
-        p95, settled, exact = weight_drag(window)
+        p95, settled, settling_p95, exact = weight_drag(window)
         results.append(report(f"{kind.upper()} weight drag frame (p95)", ms(p95), 1000 / 60) and exact)
-        results.append(report(f"{kind.upper()} weight drag settled", ms(settled), 150.0))
+        results.append(report(f"{kind.upper()} weight drag settled", ms(settled), target))
+        results.append(report(f"{kind.upper()} frames while settling (p95)", ms(settling_p95), 1000 / 60))
         print(f"    after it the trace {'equals' if exact else 'DIFFERS from'} a fresh run; one undo step")
         window.controller.undo_stack.setClean()
         window.close()

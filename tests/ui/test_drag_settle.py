@@ -132,3 +132,15 @@ def test_a_gradient_job_reads_its_own_snapshot(qtbot, thin_slices):
     qtbot.waitUntil(lambda: not c.settling, timeout=5000)
     after = gradient_window(c.cell.copy(), c.trace.copy(), 500, start=100)
     np.testing.assert_array_equal(c.gradients()["dhT_dh"], after["dhT_dh"])
+
+
+def test_a_fast_kernel_settles_in_few_passes(qtbot):
+    """Slices grow to the kernel's measured pace: 40,000 rows take far fewer passes than 256-row slices."""
+    c = _controller("rnn", steps=40_000)
+    c.set_parameter("weight_hh", (0, 1), 0.3, merge_key="drag")
+    passes = 0
+    while c.settling and passes < 1000:
+        QCoreApplication.processEvents()
+        passes += 1
+    assert not c.settling and passes < 40_000 // settling.SLICE_ROWS // 2
+    _assert_fresh(c)
