@@ -70,8 +70,12 @@ class LearningCurves(QWidget):
         n = self._n[key]
         return self._x[key][:n].copy(), self._y[key][:n].copy()
 
-    def extend(self, key: str, records: Iterable[Record], field: str = "loss") -> None:
-        """Append ``record.<field>`` against ``record.iteration`` to curve ``key`` and redraw it once."""
+    def extend(self, key: str, records: Iterable[Record], field: str = "loss", draw: bool = True) -> None:
+        """Append ``record.<field>`` against ``record.iteration`` to curve ``key``; draw it once if ``draw``.
+
+        With ``draw=False`` the points wait in the buffer for the next :meth:`redraw` (a caller that
+        throttles the plot).
+        """
         records = list(records)
         if not records:
             return
@@ -83,4 +87,11 @@ class LearningCurves(QWidget):
         self._x[key][n:n + add] = [r.iteration for r in records]
         self._y[key][n:n + add] = [getattr(r, field) for r in records]
         self._n[key] = n + add
-        self.curves[key].setData(self._x[key][:n + add], self._y[key][:n + add])
+        if draw:
+            self.redraw(key)
+
+    def redraw(self, key: str | None = None) -> None:
+        """Show every buffered point of curve ``key`` (all curves when None)."""
+        for k in self.curves if key is None else (key,):
+            n = self._n[k]
+            self.curves[k].setData(self._x[k][:n], self._y[k][:n])

@@ -33,12 +33,16 @@ class TrainingCommand(ReplaceSessionCommand):
     def update(self, session: Session) -> None:
         """Make ``session`` the document this command leads to, and show it.
 
-        The document already shows this run's probe, so only the weights are written (the
-        views refresh as after a weight edit; nothing is rebuilt).
+        The document already shows this run's probe, so only the weights are written, in one
+        combined write: every parameter but the last goes into the cell's arrays without a
+        recompute, the last through the controller's weight-edit path, so the probe trace is
+        recomputed once and the views refresh once (nothing is rebuilt).
         """
         self.new = session
-        for name, values in session.cell.parameters().items():
-            self._controller.apply_parameter(name, slice(None), values)
+        *first, (last, last_values) = session.cell.parameters().items()
+        for name, values in first:
+            self._controller.simulation.set_parameter(name, slice(None), values, recompute_now=False)
+        self._controller.apply_parameter(last, slice(None), last_values)
 
 
 class TrainingView:

@@ -1,9 +1,10 @@
 """The Train panel (Tools dock ``dock_train``): train the cell on a task and watch it learn.
 
-Training runs in a :class:`TrainingRun` thread; the panel feeds the loss and accuracy curves
-from its reports and, a few times a second, shows the task's probe sequence with the current
-weights in the document (diagram, timeline and gradient view follow), as one undoable command
-per run. The history slider sets the weights of any saved snapshot.
+Training runs in a :class:`TrainingRun` thread reporting four times a second; the panel redraws
+the loss and accuracy curves and shows the task's probe sequence with the current weights in the
+document (diagram, timeline and gradient view follow) on alternate reports, so each is refreshed
+twice a second and no frame pays for both. The document is one undoable command per run. The
+history slider sets the weights of any saved snapshot.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class TrainPanel(QWidget):
         self.run: TrainingRun | None = None
         self.snapshots: list[Snapshot] = []
         self.iteration = 0
+        self._turn = False  # which of curves / document the next running report redraws
         self.race_window = None
         self.settings = TrainSettings(self)
         self.buttons: dict[str, QPushButton] = {}
@@ -152,14 +154,18 @@ class TrainPanel(QWidget):
         run = self.run
         if run is None:
             return
-        self.curves.extend("loss", progress.records)
+        # one heavy redraw per report: the curves and the document take turns (each twice a
+        # second while running), so no frame pays for both; the last report of a burst draws both
+        self._turn = not self._turn
+        curves_now = self._turn or not progress.running
+        self.curves.extend("loss", progress.records, draw=curves_now)
         if run.task.has_accuracy:
-            self.curves.extend("accuracy", progress.records, "accuracy")
+            self.curves.extend("accuracy", progress.records, "accuracy", draw=curves_now)
         self.iteration = progress.iteration
         self.snapshots.extend(progress.snapshots)
         at_end = self.slider.value() == self.slider.maximum()
         self._set_slider(at_end)
-        if at_end:  # a scrubbed-back slider keeps the weights the user chose
+        if at_end and (not self._turn or not progress.running):  # a scrubbed-back slider keeps its weights
             self._show(progress.preview)
         last = progress.records[-1] if progress.records else None
         text = tr("Iteration {n} of {total}").format(n=progress.iteration, total=run.config.iterations)
