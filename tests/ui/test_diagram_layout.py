@@ -18,7 +18,7 @@ from simulator.document.session import Session
 from ui.document.controller import Controller
 from ui.widgets.diagram.cell_diagram import CellDiagram
 from ui.widgets.diagram.equations import short
-from ui.widgets.diagram.frame import MARGIN, compute_geometry, header_needs_two_lines, wrap
+from ui.widgets.diagram.frame import MARGIN, compute_geometry, header_left_text, header_needs_two_lines, wrap
 from ui.widgets.diagram.placement import VALUE_RESERVE, obstacles
 from ui.widgets.diagram.style import FrameFonts
 
@@ -87,10 +87,14 @@ def test_header_and_footer_are_never_cut(qtbot, variant):
 
 def test_gru_header_keeps_the_unit_count(qtbot):
     widget = make_diagram(qtbot, "gru-after")
-    header = widget.canvas.scene.header_left
-    assert header.endswith("128 units")
-    geo = geometry(widget, 560, 300)
-    assert geo.header_two_lines  # the step line moves below rather than cutting the description
+    scene = widget.canvas.scene
+    assert scene.header_left.endswith("128 units")
+    shapes = []
+    for w in range(1000, 399, -20):  # wide to narrow, whatever the font's advances
+        geo = geometry(widget, w, 300)
+        shapes.append(geo.header_two_lines)
+        assert header_left_text(geo, scene).endswith("128 units"), w  # drawn whole at every width
+    assert shapes[0] is False and shapes[-1] is True  # the step line moves below rather than cutting
 
 
 def test_wrap_breaks_between_phrases_first():
