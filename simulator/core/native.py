@@ -40,6 +40,7 @@ __all__ = ["ENABLED", "available", "gru", "lstm"]
 ENABLED = os.environ.get("GATESCOPE_NATIVE", "1") != "0"
 
 _lock = threading.Lock()
+_local = threading.local()
 _loaded: list[ctypes.CDLL | None] = []  # empty until the first try, then [library or None]
 _P, _L, _I = ctypes.c_void_p, ctypes.c_long, ctypes.c_int
 
@@ -105,9 +106,12 @@ def available() -> bool:
     return ENABLED and _library() is not None
 
 
-def _ready(*arrays: np.ndarray) -> bool:
-    return ENABLED and all(a.dtype == np.float64 and a.flags.c_contiguous for a in arrays) \
-        and _library() is not None
+def _ready(*arrays: np.ndarray) -> ctypes.CDLL | None:
+    """The library when it may run on ``arrays`` (C-contiguous float64), else None."""
+    if not ENABLED or not all(a.dtype == np.float64 and a.flags.c_contiguous for a in arrays):
+        return None
+    checking = getattr(_local, "lib", None)  # the load-time check runs before the library is published
+    return checking if checking is not None else _library()
 
 
 def lstm(gates: np.ndarray, w_t: np.ndarray, h: np.ndarray, c: np.ndarray, h_out: np.ndarray,
@@ -128,9 +132,10 @@ def lstm(gates: np.ndarray, w_t: np.ndarray, h: np.ndarray, c: np.ndarray, h_out
         Called as ``force(gates[k], start + k, "ifgo")`` once the gates of a step are computed;
         the steps then run one at a time through the same compiled code.
     """
-    if not _ready(gates, w_t, h, c, h_out, c_out):
+    lib = _ready(gates, w_t, h, c, h_out, c_out)
+    if lib is None:
         return False
-    lib, H, acc = _loaded[0], h.shape[0], np.empty(4 * h.shape[0])
+    H, acc = h.shape[0], np.empty(4 * h.shape[0])
     w, hp, cp, a, g, ho, co = (arr.ctypes.data for arr in (w_t, h, c, acc, gates, h_out, c_out))
     if force is None:
         lib.gs_lstm(len(gates), H, g, w, hp, cp, ho, co, a)
@@ -160,9 +165,10 @@ def gru(gates: np.ndarray, w_t: np.ndarray, b_hn: np.ndarray, h: np.ndarray, h_o
     force : Forcer, optional
         Called as ``force(gates[k], start + k, "rz")`` after r and z, then with ``"n"``.
     """
-    if not _ready(gates, w_t, b_hn, h, h_out):
+    lib = _ready(gates, w_t, b_hn, h, h_out)
+    if lib is None:
         return False
-    lib, H, acc, after = _loaded[0], h.shape[0], np.empty(4 * h.shape[0]), int(reset_after)
+    H, acc, after = h.shape[0], np.empty(4 * h.shape[0]), int(reset_after)
     w, b, hp, a, g, ho = (arr.ctypes.data for arr in (w_t, b_hn, h, acc, gates, h_out))
     if force is None:
         lib.gs_gru(len(gates), H, after, g, w, b, hp, ho, a)
@@ -187,7 +193,7 @@ def _agrees(lib: ctypes.CDLL) -> bool:
     cells = [LSTMCell(*(rng.standard_normal(s) for s in ((4 * H, D), (4 * H, H), 4 * H, 4 * H)))]
     cells += [GRUCell(*(rng.standard_normal(s) for s in ((3 * H, D), (3 * H, H), 3 * H, 3 * H)),
                       reset_after=after) for after in (True, False)]
-    _loaded.append(lib)  # the kernels call lstm() / gru(), which read the library from here
+    _local.lib = lib  # this thread's kernels use it; others wait on the lock until it is checked
     try:
         for cell in cells:
             trace = cell.new_trace(T)
@@ -201,4 +207,4 @@ def _agrees(lib: ctypes.CDLL) -> bool:
                     return False
         return True
     finally:
-        _loaded.clear()
+        _local.lib = None

@@ -104,9 +104,12 @@ def test_float32_and_peepholes_keep_the_numpy_kernel(monkeypatch):
             np.testing.assert_array_equal(ours.arrays()[name], values, err_msg=name)
 
 
-def test_switched_off_by_the_environment():
-    env = {**os.environ, "GATESCOPE_NATIVE": "0"}
-    code = "from simulator.core import native; print(native.available())"
+@pytest.mark.parametrize("env", [{"GATESCOPE_NATIVE": "0"}, {"CC": "false"}],
+                         ids=["switched-off", "no-compiler"])
+def test_without_the_library_the_numpy_kernels_run(tmp_path, env):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), **env}  # an empty cache: it must build
+    code = ("import numpy as np; from simulator import make_cell, run; from simulator.core import native; "
+            "run(make_cell('lstm', 2, 3, seed=0), np.ones((5, 2))); print(native.available())")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=60, check=True)
     assert done.stdout.strip() == "False"
