@@ -32,10 +32,11 @@ from typing import Any
 import numpy as np
 
 from simulator import InputError
+from simulator.io.limits import read_limited
 
 __all__ = ["TASKS", "Task", "default_text_path", "parse_task"]
 
-MAX_TEXT_BYTES = 16 * 1024 * 1024
+MAX_TEXT_BYTES = 16 * 2**20  # a training text: far more than a vocabulary of MAX_VOCABULARY needs
 MAX_VOCABULARY = 4096
 MAX_LENGTH = 100_000
 
@@ -171,16 +172,19 @@ def _value(task: str, key: str, text: str, kind: type, low: float, high: float) 
 
 
 def _read_text(path: str) -> tuple[str, np.ndarray]:
-    """The vocabulary (sorted characters) and the text as class codes."""
+    """The vocabulary (sorted characters) and the text as class codes.
+
+    Read like every untrusted file (:func:`simulator.io.limits.read_limited`): a directory,
+    named pipe or device is refused by its ``stat`` before anything is opened, and a file over
+    :data:`MAX_TEXT_BYTES` before it is read.
+    """
     file = Path(path) if path else default_text_path()
     try:
-        if file.stat().st_size > MAX_TEXT_BYTES:
-            raise InputError(f"task text: {file.name} is larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB")
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"task text: {path or file}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"task text: {path}: is a folder, not a text file") from None
+        data = read_limited(file, MAX_TEXT_BYTES, "text file")
+    except InputError as err:
+        raise InputError(f"task text: {err}") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"task text: {file.name} is not UTF-8 text") from None
     vocabulary = "".join(sorted(set(text)))

@@ -1,6 +1,7 @@
 """``python main.py train``: the run file, the final weights read back by ``simulate``, one-line errors."""
 
 import json
+import os
 
 import numpy as np
 import pytest
@@ -92,6 +93,19 @@ def test_mse_task_has_no_accuracy(train, tmp_path):
 def test_bad_inputs_are_one_line_and_status_2(train, tmp_path, args):
     result = train("--iterations", "2", "--batch", "2", "--hidden-size", "3", "--out", "run.npz", *args)
     result.assert_refused(tmp_path / "run.npz", tmp_path / "final.txt")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("kind", ["named pipe", "directory"])
+def test_a_text_that_is_not_a_regular_file_is_refused(train, tmp_path, kind):
+    target = tmp_path / "text"
+    if kind == "named pipe":
+        os.mkfifo(target)  # reading it would block until a writer came
+    else:
+        target.mkdir()
+    result = train("--task", f"text:length=5,path={target}", "--iterations", "2", "--out", "run.npz")
+    result.assert_refused(tmp_path / "run.npz")
+    assert kind in result.err
 
 
 def test_diverging_run_is_refused(train, tmp_path):

@@ -1,6 +1,8 @@
 """The training tasks' batches, and the training loop: records, snapshots, reproducibility."""
 
 import json
+import os
+import threading
 
 import numpy as np
 import pytest
@@ -78,6 +80,57 @@ def test_text_defaults_to_the_seed_korean_text(tmp_path):
 def test_bad_task_specs(spec, message):
     with pytest.raises(InputError, match=message):
         parse_task(spec)
+
+
+def _refusal(spec: str) -> str:
+    """The message parse_task refuses ``spec`` with, from a thread (a read that blocks fails the test)."""
+    outcome: list[BaseException | None] = []
+
+    def read() -> None:
+        try:
+            parse_task(spec)
+            outcome.append(None)
+        except BaseException as err:  # handed to the test thread
+            outcome.append(err)
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert outcome, f"{spec} blocked"
+    assert isinstance(outcome[0], InputError), outcome[0]
+    return str(outcome[0])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_text_refuses_a_named_pipe_without_blocking(tmp_path):
+    pipe = tmp_path / "text.fifo"
+    os.mkfifo(pipe)
+    assert "named pipe" in _refusal(f"text:path={pipe}")
+
+
+@pytest.mark.parametrize(("target", "kind"), [("folder", "directory"), ("/dev/zero", "device")])
+def test_text_refuses_what_is_not_a_regular_file(tmp_path, target, kind):
+    if target == "folder":
+        target = tmp_path
+    elif not os.path.exists(target):
+        pytest.skip(f"no {target}")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert kind in _refusal(f"text:path={target}")
+    assert kind in _refusal(f"text:path={link}")  # a link is followed, then refused
+
+
+def test_text_size_is_bounded_and_utf8_required(tmp_path, monkeypatch):
+    from simulator.training import tasks
+
+    monkeypatch.setattr(tasks, "MAX_TEXT_BYTES", 1 << 20)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"ab" * (1 << 19) + b"c")
+    with pytest.raises(InputError, match="more than the 1 MiB"):
+        parse_task(f"text:path={big}")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9 ".encode("latin-1") * 20)
+    with pytest.raises(InputError, match="not UTF-8"):
+        parse_task(f"text:path={latin}")
 
 
 def _config(**changes):
