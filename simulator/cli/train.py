@@ -42,7 +42,7 @@ tasks (name:key=value,...):
                                             probability P
   adding:length=50                          sum of the two marked values (MSE)
   sine:length=50,period=20                  next value of a sine (MSE)
-  text:length=50[,path=FILE]                next character (the seed's Korean text by default)
+  text:length=50[,path=FILE]                next character (a Korean text on the cells by default)
 
 example (the forget gate's lesson):
   for b in 0 3; do

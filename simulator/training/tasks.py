@@ -17,9 +17,9 @@ Specs are written like the input generators', ``name:key=value,...``:
 ``sine:length=L,period=P``
     Next value of a sine with a random phase per sequence: D = O = 1, a target at every step.
 ``text:length=L,path=FILE``
-    Next character of a text (the seed's Korean text by default): D = O = the number of
-    distinct characters, one-hot inputs, class targets at every step, windows at random
-    offsets. ``path`` takes the rest of the spec, so it may contain commas.
+    Next character of a text (``assets/texts/gates-ko.txt``, a Korean text on RNN, LSTM and GRU,
+    by default): D = O = the number of distinct characters, one-hot inputs, class targets at
+    every step, windows at random offsets. ``path`` takes the rest of the spec, so it may contain commas.
 """
 
 from __future__ import annotations
@@ -51,10 +51,10 @@ TASKS: dict[str, dict[str, tuple[type, Any, float, float]]] = {
 
 
 def default_text_path() -> Path:
-    """The seed's Korean text shipped in ``assets/texts/seed-ko.txt``."""
+    """The default training text: ``assets/texts/gates-ko.txt``, a Korean text on RNN, LSTM and GRU."""
     from simulator.document.paths import assets_dir
 
-    return assets_dir() / "texts" / "seed-ko.txt"
+    return assets_dir() / "texts" / "gates-ko.txt"
 
 
 @dataclass

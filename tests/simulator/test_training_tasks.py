@@ -55,7 +55,10 @@ def test_sine_targets_are_the_next_value():
     np.testing.assert_allclose(x[:, 12], x[:, 0], atol=1e-12)  # one period later
 
 
-def test_text_defaults_to_the_seed_korean_text(tmp_path):
+def test_text_defaults_to_our_korean_text(tmp_path):
+    from simulator.training.tasks import default_text_path
+
+    assert default_text_path().name == "gates-ko.txt" and default_text_path().stat().st_size > 4000
     task = parse_task("text:length=20")
     assert "기" in task.vocabulary and task.input_size == task.output_size == len(task.vocabulary)
     x, y = task.batch(np.random.default_rng(4), 3)
