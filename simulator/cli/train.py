@@ -30,6 +30,7 @@ from simulator.io.atomic import atomic_write
 from simulator.io.formats import save_weights
 from simulator.io.limits import refuse_overwrite
 from simulator.training import OPTIMIZERS, TASKS, TrainConfig, Trainer
+from simulator.training.threads import one_blas_thread
 
 __all__ = ["build_train_parser", "main", "train_command"]
 
@@ -43,6 +44,9 @@ tasks (name:key=value,...):
   adding:length=50                          sum of the two marked values (MSE)
   sine:length=50,period=20                  next value of a sine (MSE)
   text:length=50[,path=FILE]                next character (a Korean text on the cells by default)
+
+threads: numpy's BLAS runs on one thread while training (the matrices are small; more threads only
+spin on a busy machine); set OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS) to choose another count.
 
 example (the forget gate's lesson):
   for b in 0 3; do
@@ -113,6 +117,7 @@ def train_command(args: argparse.Namespace) -> str:
                          iterations=args.iterations, seed=args.seed, init=args.init,
                          forget_bias=args.forget_bias, nonlinearity=args.nonlinearity or "tanh",
                          reset_after=not args.reset_before, snapshot_every=args.snapshot_every)
+    one_blas_thread()  # small matrices: more threads only spin (simulator/training/threads.py)
     start = time.perf_counter()
     trainer = Trainer(config)
     trainer.run()

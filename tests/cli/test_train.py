@@ -123,3 +123,14 @@ def test_as_a_process(main_py, tmp_path):
     assert "train" in main_py("--help").out
     refused = main_py("train", "--task", "recall:symbols=1", "--out", "run.npz")
     refused.assert_refused(tmp_path / "nothing")
+
+
+def test_blas_runs_on_one_thread_unless_the_environment_says(monkeypatch):
+    from simulator.training import threads
+
+    for name in threads.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    said = threads.one_blas_thread()
+    assert said == "BLAS threads: 1" or said.startswith("BLAS threads: unchanged")
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert threads.one_blas_thread() == "BLAS threads from OMP_NUM_THREADS=3"
