@@ -121,7 +121,7 @@ class SettledRows:
         The fewest rows :meth:`feed` hands out at a time.
     """
 
-    def __init__(self, batch: int = 8192) -> None:
+    def __init__(self, batch: int = 2048) -> None:
         self.batch = batch
         self._span: tuple[int, int] | None = None  # (first, processed up to) of the recompute under way
 
