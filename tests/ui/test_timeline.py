@@ -4,6 +4,7 @@ Zoom, pooling and edits on long traces: test_timeline_zoom.py; pooled levels: te
 """
 
 import time
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -136,6 +137,8 @@ def test_a_step_only_moves_the_cursor_and_is_fast(random_controller, shown):
 def test_colour_bar_labels_stay_within_their_own_bar(window, qtbot):
     from PySide6.QtGui import QImage, QPainter
 
+    from ui.widgets.timeline.timeline_fit import bar_ticks
+
     timeline = window.findChild(Timeline, "timeline")
     window.grab()
     image = QImage(8, 8, QImage.Format.Format_ARGB32)
@@ -145,7 +148,10 @@ def test_colour_bar_labels_stay_within_their_own_bar(window, qtbot):
             axis = heatmap.bar.axis
             bounds = axis.mapRectFromParent(axis.geometry())
             texts = axis.generateDrawSpecs(painter)[2]
-            assert len(texts) == 3, name  # low, middle and high: none dropped
+            _, pixels, line = heatmap.fitted
+            assert len(texts) == len(bar_ticks(heatmap.levels, pixels, line)) >= 2, name  # none dropped
+            tops = sorted(rect.top() for rect, _flags, _text in texts)
+            assert all(b - a >= texts[0][0].height() - 0.5 for a, b in pairwise(tops)), name  # apart
             for rect, _flags, _text in texts:
                 assert bounds.top() - 0.5 <= rect.top(), (name, rect)
                 assert rect.bottom() <= bounds.bottom() + 0.5, (name, rect)

@@ -2015,6 +2015,10 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
         <translation>타임라인</translation>
     </message>
     <message>
+        <source>Colour scale: {low} to {high}</source>
+        <translation>색 눈금: {low} ~ {high}</translation>
+    </message>
+    <message>
         <source>Click or drag to seek; the mouse wheel zooms the steps</source>
         <translation>클릭하거나 끌어서 이동, 마우스 휠로 스텝 축을 확대/축소</translation>
     </message>
@@ -2049,6 +2053,14 @@ click a row to go to that step; Ctrl+C / Ctrl+V copy and paste.</source>
     <message>
         <source>The unit whose lines are drawn (select it in the gate panel)</source>
         <translation>선 그래프를 그리는 유닛 (게이트 패널에서 고릅니다)</translation>
+    </message>
+    <message>
+        <source>lines: no room</source>
+        <translation>선: 공간 부족</translation>
+    </message>
+    <message>
+        <source>The timeline is too short for the lines: enlarge it or hide a row</source>
+        <translation>타임라인이 너무 낮아 선을 그릴 수 없습니다: 창을 키우거나 행을 숨기세요</translation>
     </message>
     <message>
         <source>{name}: one row per {unit}, one column per step</source>

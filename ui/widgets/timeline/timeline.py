@@ -14,29 +14,30 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui.background.long_work import SettledRows
 from ui.i18n import tr
 from ui.widgets.common import colormaps as cm
-from ui.widgets.common.numbers import number_text
-from ui.widgets.timeline.timeline_heatmap import Heatmap, extreme_pyramid, view_tip
+from ui.widgets.timeline.timeline_fit import apply_room, fit_labels, fit_rows, line_height
+from ui.widgets.timeline.timeline_heatmap import Heatmap, extreme_pyramid, row_label, view_tip
 from ui.widgets.timeline.timeline_lines import LINE_COLORS, UnitLines, legend_html
 from ui.widgets.timeline.timeline_pyramid import Pyramid
-from ui.widgets.timeline.timeline_toolbar import fill_toolbar
+from ui.widgets.timeline.timeline_toolbar import fill_toolbar, say_unit
 from ui.widgets.timeline.timeline_view import (
     CursorLine,
     CursorView,
     SeekViewBox,
     heatmap_value,
+    show_value_tip,
     visible_window,
 )
 
 __all__ = ["LINE_COLORS", "LINES_HEIGHT", "Timeline"]
 
-LINES_HEIGHT = 48  # pixels the line plot keeps in a short window (the heatmap rows give way)
+LINES_HEIGHT = 36  # pixels the line plot keeps in a short window (below that it gives way to the rows)
 
 
 class Timeline(QWidget):
@@ -76,16 +77,15 @@ class Timeline(QWidget):
         self.hidden: set[str] = set()
         self.lines: UnitLines | None = None
         self.line_plot: pg.PlotItem | None = None
+        self.room = (0.0, True, True)  # a heatmap row's least height; the line plot, the step title fit
 
-        self.toolbar = QHBoxLayout()
+        self.toolbar, self.unit_label, self.view = QHBoxLayout(), QLabel(), CursorView()
         self.toolbar.setContentsMargins(6, 2, 6, 0)
         self.toolbar.setSpacing(4)
-        self.unit_label = QLabel()
-        self.view = CursorView()
         self.view.setObjectName("timeline_view")
-        self.view.ci.setContentsMargins(2, 2, 6, 2)
+        self.view.ci.setContentsMargins(2, 0, 6, 0)
         self.view.ci.layout.setHorizontalSpacing(3)
-        self.view.ci.layout.setVerticalSpacing(1)  # seven rows fit a 250-pixel dock
+        self.view.ci.layout.setVerticalSpacing(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -93,7 +93,9 @@ class Timeline(QWidget):
         layout.addWidget(self.view)
         self._view_timer = QTimer(self, singleShot=True, interval=0)  # zoom and pan: once a frame
         self._view_timer.timeout.connect(self.refresh_view)
-        self.view.scene().sigMouseMoved.connect(self._on_hover)
+        self.view.scene().sigMouseMoved.connect(lambda pos: show_value_tip(
+            self.view, heatmap_value(self.plots, self.controller.trace, pos), pos))
+        self.view.resized.connect(self._on_resized)
         controller.cell_changed.connect(self.rebuild)
         controller.trace_changed.connect(self.set_trace)
         controller.trace_progress.connect(self._settle)
@@ -107,13 +109,8 @@ class Timeline(QWidget):
         """The selected unit's curve of each quantity (empty when the lines are hidden)."""
         return {} if self.lines is None else self.lines.curves
 
-    # -- building (cell_changed, or the user changes what is shown) ------------------------
     def rebuild(self) -> None:
-        """Recreate buttons, rows and pyramids for the current cell.
-
-        The data follow with :meth:`set_trace` (the controller emits ``trace_changed(0)``
-        right after ``cell_changed``), so a new document is pooled once.
-        """
+        """Recreate buttons, rows and pyramids for the current cell (data follow: ``trace_changed(0)``)."""
         self.pyramids.clear()
         self.settled.forget()
         self.buttons, self.unit_label = fill_toolbar(self.toolbar, cm.quantity_names(self.controller.cell),
@@ -129,8 +126,11 @@ class Timeline(QWidget):
         self._build_rows()
         self.set_trace(self.controller.length)  # nothing changed: only the new rows are pooled
 
+    def _seek(self, x: float) -> None:
+        self.controller.seek(int(np.rint(x)))
+
     def _new_plot(self, row: int, first: pg.PlotItem | None) -> pg.PlotItem:
-        plot = self.view.ci.addPlot(row=row, col=1, viewBox=SeekViewBox(self._seek_to))
+        plot = self.view.ci.addPlot(row=row, col=1, viewBox=SeekViewBox(self._seek))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=True, y=False)
@@ -151,22 +151,18 @@ class Timeline(QWidget):
             x0, x1 = next(iter(self.plots.values())).getViewBox().viewRange()[0]
             self._keep = (self._shape, (x0, x1))
         self.view.ci.clear()
-        self.heatmaps.clear()
-        self.plots.clear()
-        self.cursors.clear()
+        for store in (self.heatmaps, self.plots, self.cursors):
+            store.clear()
         self.view.clear_cursors()
         palette, cell = self.palette(), self.controller.cell
         text = cm.foreground(palette)
         shown = [n for n in cm.quantity_names(cell) if n not in self.hidden]
+        self.room = self._room(len(shown))
         for name in set(self.pyramids) - set(shown):  # hidden quantities are not kept up to date
             del self.pyramids[name]
         first = None
-        unit_word = tr("unit")
         for r, name in enumerate(shown):
-            html = f"<span style='color:{text.name()}; font-size:10pt'><b><i>{name}</i></b></span>"
-            label = self.view.ci.addLabel(html, row=r, col=0)  # one line: seven rows fit a short dock
-            hint = tr("{name}: one row per {unit}, one column per step")
-            label.setToolTip(hint.format(name=name, unit=unit_word))
+            row_label(self.view.ci, name, r, text)
             plot = self._new_plot(r, first)
             first = first or plot
             plot.getViewBox().invertY(True)  # unit 0 on top, as in the gate panel's reading order
@@ -176,7 +172,7 @@ class Timeline(QWidget):
             self.view.ci.addItem(self.heatmaps[name].bar, row=r, col=2)
             self.plots[name] = plot
         self.lines = self.line_plot = None
-        if "lines" not in self.hidden:
+        if "lines" not in self.hidden and self.room[1]:
             r = len(shown)
             self.legend = self.view.ci.addLabel(row=r, col=0)  # the line colours, set by _set_legend
             self.line_plot = self._new_plot(r, first)
@@ -189,6 +185,7 @@ class Timeline(QWidget):
             last = list(self.plots.values())[-1]
             last.showAxis("bottom")
             last.setLabel("bottom", tr("step"))
+        apply_room(self.heatmaps, self.plots, self.room)
         cm.style_plot(self.view, self.plots.values(), palette)
         self._set_legend()
         self._shape = None  # set_trace lays out the new axes
@@ -199,7 +196,6 @@ class Timeline(QWidget):
             self._build_rows()  # new colour maps, axis and line colours; the pyramids stay
             self.set_trace(self.controller.length)
 
-    # -- data ------------------------------------------------------------------------------
     def _arrays(self) -> dict[str, np.ndarray]:
         trace = self.controller.trace
         return {**trace.gates, "h": trace.h, **({"c": trace.c} if trace.c is not None else {})}
@@ -245,12 +241,25 @@ class Timeline(QWidget):
             plot.setLimits(xMin=-0.5, xMax=max(T, 1) - 0.5)
             if name != "lines":
                 plot.setYRange(-0.5, H - 0.5, padding=0.0)
-                ends = (0, H // 2) if H > 4 else range(H)  # no tick at H − 1: it would touch the next row's 0
-                plot.getAxis("left").setTicks([[(u, str(u)) for u in ends], []])
         if self.plots:
             x0, x1 = keep[1] if keep is not None and keep[0] == (T, H) else (-0.5, max(T, 1) - 0.5)
             next(iter(self.plots.values())).setXRange(x0, x1, padding=0.0)
         self._shape = (T, H)
+
+    def _room(self, rows: int) -> tuple[float, bool, bool]:  # see fit_rows
+        return fit_rows(self.view.viewport().height(), rows, line_height(self.view), LINES_HEIGHT)
+
+    def _on_resized(self) -> None:
+        """The view's height changed: the rows' least height, the line plot and the step title follow."""
+        room = self._room(len(self.heatmaps))
+        if not self.plots or room == self.room:
+            return
+        if room[1] != self.room[1] and "lines" not in self.hidden:
+            self._build_rows()
+            self.set_trace(self.controller.length)  # only the line plot is new
+        else:
+            self.room = room
+            apply_room(self.heatmaps, self.plots, self.room)
 
     def _defer_view(self, *_: object) -> None:
         """The steps on screen changed (zoom, pan, resize): derive them once this frame, then paint."""
@@ -265,6 +274,7 @@ class Timeline(QWidget):
         window = None if plot is None else visible_window(plot.getViewBox(), self.controller.length, ratio)
         if window is None:
             return
+        fit_labels(self.heatmaps, self.controller.cell.hidden_size, line_height(self.view))
         arrays = self._arrays()
         for name, heatmap in self.heatmaps.items():
             heatmap.show(arrays[name], window, changed)
@@ -280,25 +290,11 @@ class Timeline(QWidget):
 
     def _set_legend(self) -> None:
         unit = self.controller.selected_unit
-        self.unit_label.setText(tr("lines: unit {unit}").format(unit=unit))
+        say_unit(self.unit_label, unit, self.room[1])
         if self.lines is not None:
-            heading = tr("unit {unit}").format(unit=unit)
-            self.legend.setText(legend_html(list(self.lines.curves), heading, cm.foreground(self.palette())))
+            self.legend.setText(legend_html(list(self.lines.curves), cm.foreground(self.palette())))
+            self.legend.setToolTip(tr("unit {unit}").format(unit=unit))
 
     def move_cursor(self, step: int) -> None:
         """Move the cursor lines to ``step`` (the only per-step work)."""
         self.view.set_value(step)
-
-    # -- mouse -----------------------------------------------------------------------------
-    def _seek_to(self, x: float) -> None:
-        self.controller.seek(int(np.rint(x)))
-
-    def _on_hover(self, scene_pos: QPointF) -> None:
-        hit = heatmap_value(self.plots, self.controller.trace, scene_pos)
-        if hit is None:
-            QToolTip.hideText()
-            return
-        name, unit, step, value = hit
-        QToolTip.showText(self.view.mapToGlobal(self.view.mapFromScene(scene_pos)),
-                          tr("{name}[{unit}] at step {step} = {value}").format(
-                              name=name, unit=unit, step=step, value=number_text(value)), self.view)

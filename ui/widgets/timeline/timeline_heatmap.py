@@ -20,14 +20,15 @@ from typing import NamedTuple
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 
 from ui.i18n import tr
 from ui.widgets.common import colormaps as cm
+from ui.widgets.timeline.timeline_fit import bar_ticks, unit_ticks
 from ui.widgets.timeline.timeline_pyramid import Pyramid, pool_extreme
 
 __all__ = ["NAN_RGBA", "CountingImage", "Heatmap", "Window", "colorize", "extreme_pyramid", "labels_inside",
-           "rgba_table", "view_tip"]
+           "rgba_table", "row_label", "view_tip"]
 
 NAN_RGBA = (128, 128, 128, 255)  # an overflowed value: mid grey, as in the diagram (colormaps.color_for)
 F32_MAX = float(np.finfo(np.float32).max)
@@ -136,7 +137,9 @@ class Heatmap:
                                    colorMapMenu=False, pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
         self.bar.axis.setTextPen(cm.foreground(palette))
         labels_inside(self.bar.axis)
+        labels_inside(plot.getAxis("left"))  # the first and last unit's labels stay in their row
         self.levels = (0.0, 0.0)
+        self.fitted: tuple[int, float, float] = (0, 0.0, 1.0)  # (units, pixels, line) labelled for
         self.set_levels(levels)
 
     def show(self, source: np.ndarray, window: Window, changed: int | None = None) -> None:
@@ -171,10 +174,24 @@ class Heatmap:
         if levels != self.levels:
             self.levels = levels
             self.bar.setLevels(values=levels)
-            self.bar.axis.setTicks([[(v, f"{v:g}") for v in (levels[0], sum(levels) / 2, levels[1])], []])
+            self._label_bar()
             if self.window is not None:
                 self.rgba = colorize(self.values, self.levels, self.table)
                 self.image.setImage(self.rgba, autoLevels=False)
+
+
+    def fit(self, units: int, pixels: float, line: float) -> None:
+        """Label ``units`` units and the colour bar on a row ``pixels`` high (labels ``line`` high)."""
+        if (units, pixels, line) != self.fitted:
+            self.fitted = (units, pixels, line)
+            self.plot.getAxis("left").setTicks([[(u, str(u)) for u in unit_ticks(units, pixels, line)], []])
+            self._label_bar()
+
+    def _label_bar(self) -> None:
+        _, pixels, line = self.fitted
+        self.bar.axis.setTicks([bar_ticks(self.levels, pixels, line), []])
+        self.bar.setToolTip(tr("Colour scale: {low} to {high}").format(low=f"{self.levels[0]:g}",
+                                                                      high=f"{self.levels[1]:g}"))
 
 
 def labels_inside(axis: pg.AxisItem) -> None:
@@ -198,6 +215,14 @@ def labels_inside(axis: pg.AxisItem) -> None:
         return axis_spec, ticks, moved
 
     axis.generateDrawSpecs = inside
+
+
+def row_label(layout: pg.GraphicsLayout, name: str, row: int, text: QColor) -> pg.LabelItem:
+    """Quantity ``name``'s label in column 0 of ``row`` of ``layout``, in ``text`` colour, one line high."""
+    html = f"<span style='color:{text.name()}; font-size:10pt'><b><i>{name}</i></b></span>"
+    label = layout.addLabel(html, row=row, col=0)
+    label.setToolTip(tr("{name}: one row per {unit}, one column per step").format(name=name, unit=tr("unit")))
+    return label
 
 
 def extreme_pyramid(name: str) -> Pyramid:

@@ -25,12 +25,15 @@ __all__ = ["LINE_COLORS", "UnitLines", "legend_html"]
 LINE_COLORS = cm.GATE_COLORS  # the app's one gate palette (None: the palette's text)
 
 
-def legend_html(names: list[str], heading: str, text: QColor) -> str:
-    """The line colours as a compact two-column key under ``heading`` (fits a 70-pixel row for six lines)."""
+def legend_html(names: list[str], text: QColor) -> str:
+    """The line colours as a compact two-column key (three lines for six names: fits a 50-pixel row).
+
+    The unit whose lines they are is said beside the toolbar, so the key has no heading.
+    """
     cells = [f"<td style='color:{LINE_COLORS.get(n) or text.name()}'>━&nbsp;<i>{n}</i>&nbsp;</td>"
              for n in names]
     rows = "".join(f"<tr>{''.join(cells[k:k + 2])}</tr>" for k in range(0, len(cells), 2))
-    return (f"<span style='color:{text.name()}; font-size:9pt'><b>{heading}</b>"
+    return (f"<span style='color:{text.name()}; font-size:9pt'>"
             f"<table cellspacing='0' cellpadding='0'>{rows}</table></span>")
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton
 
 from ui.i18n import quantity_label, tr
 
-__all__ = ["fill_toolbar"]
+__all__ = ["fill_toolbar", "say_unit"]
 
 
 def fill_toolbar(toolbar: QHBoxLayout, names: Iterable[str], hidden: set[str],
@@ -55,6 +55,15 @@ def fill_toolbar(toolbar: QHBoxLayout, names: Iterable[str], hidden: set[str],
         buttons[name] = button
     toolbar.addStretch(1)
     unit_label = QLabel()
-    unit_label.setToolTip(tr("The unit whose lines are drawn (select it in the gate panel)"))
     toolbar.addWidget(unit_label)
     return buttons, unit_label
+
+
+def say_unit(label: QLabel, unit: int, room: bool) -> None:
+    """Say on ``label`` whose lines are drawn, or that the timeline is too short for them (``room`` False)."""
+    if room:
+        label.setText(tr("lines: unit {unit}").format(unit=unit))
+        label.setToolTip(tr("The unit whose lines are drawn (select it in the gate panel)"))
+    else:
+        label.setText(tr("lines: no room"))
+        label.setToolTip(tr("The timeline is too short for the lines: enlarge it or hide a row"))

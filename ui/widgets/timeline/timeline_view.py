@@ -13,13 +13,16 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QRegion
+from PySide6.QtWidgets import QToolTip
 
+from ui.i18n import tr
+from ui.widgets.common.numbers import number_text
 from ui.widgets.timeline.timeline_heatmap import Window
 from ui.widgets.timeline.timeline_pyramid import column_width
 
-__all__ = ["CursorLine", "CursorView", "SeekViewBox", "heatmap_value", "visible_window"]
+__all__ = ["CursorLine", "CursorView", "SeekViewBox", "heatmap_value", "show_value_tip", "visible_window"]
 
 
 class SeekViewBox(pg.ViewBox):
@@ -66,7 +69,12 @@ class CursorLine:
 
 
 class CursorView(pg.GraphicsLayoutWidget):
-    """A GraphicsLayoutWidget that draws a vertical cursor line in each registered plot."""
+    """A GraphicsLayoutWidget that draws a vertical cursor line in each registered plot.
+
+    ``resized`` is emitted after every resize (the rows' labelling follows the height).
+    """
+
+    resized = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,6 +103,10 @@ class CursorView(pg.GraphicsLayoutWidget):
                     region += self.mapFromScene(rect).boundingRect().adjusted(-1, -1, 1, 1)
         if not region.isEmpty():
             self.viewport().update(region)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.resized.emit()  # rows rebuilt first, then laid out in the new size
+        super().resizeEvent(event)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 (Qt override)
         super().drawForeground(painter, rect)
@@ -128,6 +140,17 @@ def heatmap_value(plots: dict, trace: Any, scene_pos: QPointF) -> tuple[str, int
         if 0 <= step < trace.length and 0 <= unit < trace.hidden_size:
             return name, unit, step, float(trace.row(step)[name][unit])
     return None
+
+
+def show_value_tip(view: pg.GraphicsView, hit: tuple | None, scene_pos: QPointF) -> None:
+    """Show ``hit`` (what :func:`heatmap_value` found) as a tooltip at ``scene_pos``; hide it for None."""
+    if hit is None:
+        QToolTip.hideText()
+        return
+    name, unit, step, value = hit
+    QToolTip.showText(view.mapToGlobal(view.mapFromScene(scene_pos)),
+                      tr("{name}[{unit}] at step {step} = {value}").format(
+                          name=name, unit=unit, step=step, value=number_text(value)), view)
 
 
 def visible_window(vb: pg.ViewBox, length: int, ratio: float = 1.0) -> Window | None:
