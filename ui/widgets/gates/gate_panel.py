@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ui.i18n import quantity_label, tr
 from ui.widgets.common import colormaps as cm
 from ui.widgets.common.numbers import number_text
+from ui.widgets.gates.gate_labels import label_boxes, tick_values
 
 __all__ = ["STRIP_THRESHOLD", "GatePanel"]
 
@@ -138,24 +139,23 @@ class GatePanel(QWidget):
             lo, hi = row.levels
             sub = f"±{hi:g}" if row.name == "c" or (self.strips and lo < 0) else (
                 f"{lo:g}…{hi:g}" if self.strips else tr(_SHORT.get(row.name, row.name)))
+            (name_box, name_align, _), (sub_box, sub_align, _) = label_boxes(
+                r, _LABEL_W - 6, row.name, sub, big, small)
             p.setPen(cm.gate_color(row.name, palette) or text)  # the same colour as its line in the timeline
             p.setFont(big)
-            p.drawText(QRectF(2, r.top(), _LABEL_W - 6, r.height() / 2 + 4),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, row.name)
+            p.drawText(name_box, name_align, row.name)
             p.setFont(small)
             p.setPen(text)
-            p.drawText(QRectF(2, r.center().y() + 4, _LABEL_W - 6, r.height() / 2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, sub)
+            p.drawText(sub_box, sub_align, sub)
             p.setPen(QPen(mid, 1))
             p.drawLine(QPointF(r.left() - 0.5, r.top()), QPointF(r.left() - 0.5, r.bottom()))
             if self.strips:
                 continue
             p.setPen(text)
             right = Qt.AlignmentFlag.AlignRight
-            ticks = [(hi, right | Qt.AlignmentFlag.AlignTop), (lo, right | Qt.AlignmentFlag.AlignBottom)]
-            if lo < 0 < hi and r.height() >= 40:
-                ticks.append((0.0, right | Qt.AlignmentFlag.AlignVCenter))
-            for value, align in ticks:  # the end labels stay inside their row: rows never overlap
+            aligns = (Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignVCenter)
+            for value, place in zip(tick_values(lo, hi, r.height(), small), aligns, strict=False):
+                align = right | place  # hi at the top, lo at the bottom, 0 between: each on its own line
                 y = float(row.y_of(value))
                 box = QRectF(_LABEL_W, r.top() - 1, _TICK_W - 6, r.height() + 2) if value != 0.0 else \
                     QRectF(_LABEL_W, y - 8, _TICK_W - 6, 16)
