@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from simulator import Cell, InputError
 from simulator.training import Record, Snapshot, TrainConfig, Trainer
+from ui.background import relay
 
 __all__ = ["Progress", "TrainingRun", "cell_from_snapshot", "collect_in_gui_thread"]
 
@@ -128,7 +129,7 @@ class TrainingRun(QObject):
         self._stop = threading.Event()
         self._shown = threading.Event()  # set once the GUI thread has handled the last report
         self._thread: threading.Thread | None = None
-        self.progress.connect(self._delivered)  # queued: runs in the GUI thread
+        relay.install()  # the thread's reports reach the GUI thread through it
 
     @property
     def running(self) -> bool:
@@ -197,12 +198,14 @@ class TrainingRun(QObject):
         new = tuple(copy.deepcopy(s) for s in trainer.snapshots[saved:])
         preview = new[-1] if new and new[-1].iteration == trainer.iteration else trainer.snapshot()
         self._shown.clear()
-        self.progress.emit(Progress(tuple(pending), new, preview, trainer.iteration, running, error))
+        # never an emit on self from this thread: the GUI thread may be deleting this object
+        relay.post(self._delivered, Progress(tuple(pending), new, preview, trainer.iteration, running, error))
         if running and not self._stop.is_set():
             self._shown.wait(SHOWN_TIMEOUT)
         return len(trainer.snapshots)
 
     def _delivered(self, progress: Progress) -> None:
         collect_in_gui_thread()
+        self.progress.emit(progress)
         if progress.running:  # the panel's handler and its repaints run first, then training resumes
             QTimer.singleShot(SHOWN_DELAY_MS, self._shown.set)
