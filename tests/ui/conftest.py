@@ -92,3 +92,29 @@ def random_controller(new_controller):
         x = np.random.default_rng(seed).normal(size=(steps, inputs)) * 2.0
         return new_controller(Session(cell=cell, inputs=x))
     return build
+
+
+class TextRecorder:
+    """A stand-in painter that keeps (font, box, text) of every text drawn in a box."""
+
+    def __init__(self) -> None:
+        self.font = None
+        self.boxed: list[tuple[object, object, str]] = []
+
+    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
+        self.font = font
+
+    def drawText(self, *args) -> None:  # noqa: N802 - QPainter's name
+        from PySide6.QtCore import QRectF
+
+        if isinstance(args[0], QRectF) and len(args) == 3:
+            self.boxed.append((self.font, args[0], args[2]))
+
+    def __getattr__(self, name):
+        return lambda *a, **k: None
+
+
+@pytest.fixture
+def text_recorder():
+    """A fresh :class:`TextRecorder`: pass it as the painter of a diagram's paint functions."""
+    return TextRecorder()

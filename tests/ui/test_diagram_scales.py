@@ -23,24 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 SMALL, LARGE, HUGE = (540, 340), (1150, 600), (3000, 1500)
 
 
-class _Texts:
-    """A stand-in painter that keeps (font, box, text) of every text drawn in a box."""
-
-    def __init__(self) -> None:
-        self.font = None
-        self.boxed: list[tuple[object, QRectF, str]] = []
-
-    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
-        self.font = font
-
-    def drawText(self, *args) -> None:  # noqa: N802 - QPainter's name
-        if isinstance(args[0], QRectF) and len(args) == 3:
-            self.boxed.append((self.font, args[0], args[2]))
-
-    def __getattr__(self, name):
-        return lambda *a, **k: None
-
-
 @pytest.fixture(params=["lstm", "gru"])
 def diagram(request, qtbot, shown):
     x = np.random.default_rng(1).normal(scale=3, size=(6, 2))
@@ -72,11 +54,11 @@ def test_nodes_grow_with_the_pane_and_stop_growing_at_a_limit(diagram, qtbot):
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE, HUGE])
-def test_text_grows_within_bounds_and_never_clips(diagram, qtbot, size):
+def test_text_grows_within_bounds_and_never_clips(diagram, qtbot, size, text_recorder):
     _on_screen(diagram, size, qtbot)
     canvas = diagram.canvas
     geo = canvas.geometry_for(canvas.width(), canvas.height())
-    painter = _Texts()
+    painter = text_recorder
     paint_moving(painter, geo, canvas.layout_, canvas.scene, canvas.theme)
     assert len(painter.boxed) > 8
     for font, box, text in painter.boxed:

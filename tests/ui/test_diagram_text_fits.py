@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from simulator import make_cell
@@ -17,27 +16,9 @@ from ui.widgets.diagram.frame import MARGIN, NOTES_SHARE, compute_geometry
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-class Recorder:
-    """A stand-in painter that keeps (font, box, text) of every text drawn in a box."""
-
-    def __init__(self) -> None:
-        self.font = None
-        self.boxed: list[tuple[object, QRectF, str]] = []
-
-    def setFont(self, font) -> None:  # noqa: N802 - QPainter's name
-        self.font = font
-
-    def drawText(self, *args) -> None:  # noqa: N802 - QPainter's name
-        if isinstance(args[0], QRectF) and len(args) == 3:
-            self.boxed.append((self.font, args[0], args[2]))
-
-    def __getattr__(self, name):
-        return lambda *a, **k: None
-
-
 @pytest.mark.parametrize("size", [(470, 290), (360, 220), (1000, 620)])
 @pytest.mark.parametrize("kind, inputs", [("lstm", 1), ("gru", 12), ("rnn", 3)])
-def test_node_text_fits_its_box(qtbot, kind, inputs, size):
+def test_node_text_fits_its_box(qtbot, kind, inputs, size, text_recorder):
     x = np.random.default_rng(0).normal(scale=30, size=(4, inputs))  # wide numbers: −36.05, 2500 …
     controller = Controller(Session(cell=make_cell(kind, inputs, 3, seed=2), inputs=x))
     widget = CellDiagram(controller)
@@ -45,7 +26,7 @@ def test_node_text_fits_its_box(qtbot, kind, inputs, size):
     controller.seek(2)
     scene = widget._scene(widget.displayed_values())
     geo = compute_geometry(*size, widget.canvas.layout_, widget.canvas.font(), scene=scene)
-    painter = Recorder()
+    painter = text_recorder
     paint_moving(painter, geo, widget.canvas.layout_, scene, widget.canvas.theme)
     assert len(painter.boxed) > 8
     for font, box, text in painter.boxed:

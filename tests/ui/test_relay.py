@@ -41,12 +41,17 @@ def test_a_post_to_a_deleted_receiver_is_dropped(qtbot):
     assert receiver.got == []
 
 
-def test_a_worker_deleted_while_it_computes_does_not_crash(qtbot):
+def _gated_worker() -> tuple[QObject, BackgroundWorker, list, threading.Event]:
+    """A worker under its parent, the results it delivers, and a gate its first job waits for."""
     parent = QObject()
     worker = BackgroundWorker(parent, "test")
-    results = []
+    results: list = []
     worker.finished.connect(results.append)
-    gate = threading.Event()
+    return parent, worker, results, threading.Event()
+
+
+def test_a_worker_deleted_while_it_computes_does_not_crash(qtbot):
+    parent, worker, results, gate = _gated_worker()
     worker.submit(lambda: gate.wait(2) and 7)
     parent.deleteLater()  # the worker goes with its parent before the result arrives
     qtbot.wait(20)
@@ -57,11 +62,7 @@ def test_a_worker_deleted_while_it_computes_does_not_crash(qtbot):
 
 
 def test_the_newest_request_wins(qtbot):
-    parent = QObject()
-    worker = BackgroundWorker(parent, "test")
-    results = []
-    worker.finished.connect(results.append)
-    gate = threading.Event()
+    _parent, worker, results, gate = _gated_worker()
     worker.submit(lambda: gate.wait(2) and "first")
     worker.submit(lambda: "second")
     worker.submit(lambda: "third")  # replaces "second", still waiting
